@@ -1,3 +1,3 @@
-"""Interactive analytical dashboard of trafficking-in-persons flows in the Southern Mediterranean."""
+"""Interactive dashboard of trafficking-in-persons flows in the Southern Mediterranean."""
 
 __version__ = "0.1.0"

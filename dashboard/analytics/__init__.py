@@ -1,0 +1,1 @@
+"""Pure analytics on tidy frames and flow graphs (no Dash, no I/O)."""

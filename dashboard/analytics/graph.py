@@ -1,0 +1,168 @@
+"""Flow graphs: origin → transit → destination edges as a networkx ``DiGraph``.
+
+Nodes are country codes or node tokens (``route:…`` corridors, ``area:…``, ``group:…``,
+``unknown``), each with the set of ``roles`` it plays in the selection (origin, transit,
+destination). Edge weights are intervals (``low``, ``high``). Domestic victims (origin equal to
+destination) are not edges: they are kept on the node as ``domestic_low``/``domestic_high`` so
+they count in a country's totals without a self-loop distorting paths and centrality.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+
+from dashboard.analytics.intervals import sum_frame
+
+EDGE_KEY = ["origin", "transit", "destination"]
+
+
+def corridor_totals(flows: pd.DataFrame) -> pd.DataFrame:
+    """Sum a flow selection over years into one row per origin–transit–destination.
+
+    Returns columns ``origin, transit, destination, count_low, count_high, censored``, sorted by
+    ``count_high`` then ``count_low`` descending (ties by key, so the order is stable).
+    """
+    keyed = flows.assign(transit=flows["transit"].fillna(""))
+    totals = sum_frame(keyed, EDGE_KEY, "count_low", "count_high")
+    return totals.sort_values(
+        ["count_high", "count_low", *EDGE_KEY], ascending=[False, False, True, True, True]
+    ).reset_index(drop=True)
+
+
+def build_flow_graph(flows: pd.DataFrame) -> nx.DiGraph:
+    """Build the flow graph of a (filtered) flow table, summed over its years.
+
+    Parameters
+    ----------
+    flows : pandas.DataFrame
+        Rows of the ``flows`` table (one measure: never mix measures in one graph).
+
+    Returns
+    -------
+    networkx.DiGraph
+        Edge attributes ``low``, ``high``, ``censored``; node attributes ``roles`` (a set),
+        ``domestic_low`` and ``domestic_high``.
+
+    Examples
+    --------
+    >>> flows = pd.DataFrame({"origin": ["NGA", "TUN"], "transit": ["route:cm", None],
+    ...     "destination": ["area:it", "TUN"], "count_low": [10, 1], "count_high": [10, 4],
+    ...     "censored": [False, True]})
+    >>> g = build_flow_graph(flows)
+    >>> sorted(g.edges(data="high"))
+    [('NGA', 'route:cm', 10), ('route:cm', 'area:it', 10)]
+    >>> g.nodes["TUN"]["domestic_high"]
+    4
+    """
+    if "measure" in flows and flows["measure"].nunique() > 1:
+        raise ValueError("a flow graph holds one measure; filter the flows first")
+    graph = nx.DiGraph()
+    for row in corridor_totals(flows).itertuples(index=False):
+        interval = (int(row.count_low), int(row.count_high), bool(row.censored))
+        if row.origin == row.destination and not row.transit:
+            _add_node(graph, row.origin, "origin")
+            _add_node(graph, row.origin, "destination")
+            node = graph.nodes[row.origin]
+            node["domestic_low"] += interval[0]
+            node["domestic_high"] += interval[1]
+            continue
+        _add_node(graph, row.origin, "origin")
+        _add_node(graph, row.destination, "destination")
+        if row.transit:
+            _add_node(graph, row.transit, "transit")
+            _add_edge(graph, row.origin, row.transit, interval)
+            _add_edge(graph, row.transit, row.destination, interval)
+        else:
+            _add_edge(graph, row.origin, row.destination, interval)
+    return graph
+
+
+def _add_node(graph: nx.DiGraph, node: str, role: str) -> None:
+    if node not in graph:
+        graph.add_node(node, roles=set(), domestic_low=0, domestic_high=0)
+    graph.nodes[node]["roles"].add(role)
+
+
+def _add_edge(graph: nx.DiGraph, source: str, target: str, interval: tuple) -> None:
+    low, high, censored = interval
+    if graph.has_edge(source, target):
+        data = graph.edges[source, target]
+        data["low"] += low
+        data["high"] += high
+        data["censored"] |= censored
+    else:
+        graph.add_edge(source, target, low=low, high=high, censored=censored)
+
+
+def strength(graph: nx.DiGraph) -> pd.DataFrame:
+    """In- and out-strength (interval sums of edge weights) of every node.
+
+    Domestic victims are added to both in- and out-strength of their country.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``node, in_low, in_high, out_low, out_high``, one row per node, sorted by node.
+    """
+    rows = []
+    for node, data in sorted(graph.nodes(data=True)):
+        ins = graph.in_edges(node, data=True)
+        outs = graph.out_edges(node, data=True)
+        rows.append(
+            {
+                "node": node,
+                "in_low": sum(d["low"] for *_, d in ins) + data["domestic_low"],
+                "in_high": sum(d["high"] for *_, d in ins) + data["domestic_high"],
+                "out_low": sum(d["low"] for *_, d in outs) + data["domestic_low"],
+                "out_high": sum(d["high"] for *_, d in outs) + data["domestic_high"],
+            }
+        )
+    return pd.DataFrame(rows, columns=["node", "in_low", "in_high", "out_low", "out_high"])
+
+
+def transit_hubs(graph: nx.DiGraph, top: int = 10) -> pd.DataFrame:
+    """Nodes ranked by betweenness centrality: the places most paths pass through.
+
+    Betweenness is computed on the unweighted directed graph (normalised); weights are intervals
+    and have no single value to use as a distance.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``node, betweenness`` for the ``top`` nodes with betweenness above zero.
+    """
+    if graph.number_of_nodes() == 0:
+        return pd.DataFrame({"node": [], "betweenness": []})
+    scores = nx.betweenness_centrality(graph, normalized=True)
+    ranked = sorted(((-s, n) for n, s in scores.items() if s > 0))[:top]
+    return pd.DataFrame({"node": [n for _, n in ranked], "betweenness": [-s for s, _ in ranked]})
+
+
+def top_corridors(flows: pd.DataFrame, n: int = 10) -> pd.DataFrame:
+    """The ``n`` largest origin–transit–destination corridors of a flow selection.
+
+    Domestic flows (origin equal to destination) are excluded: they are not corridors.
+    """
+    totals = corridor_totals(flows)
+    return totals.loc[totals["origin"] != totals["destination"]].head(n).reset_index(drop=True)
+
+
+def paths_between(
+    graph: nx.DiGraph, origin: str, destination: str, cutoff: int = 3
+) -> list[list[str]]:
+    """All simple paths from ``origin`` to ``destination`` with at most ``cutoff`` edges."""
+    if origin not in graph or destination not in graph:
+        return []
+    return sorted(nx.all_simple_paths(graph, origin, destination, cutoff=cutoff))
+
+
+def ego_network(graph: nx.DiGraph, node: str, radius: int = 1) -> nx.DiGraph:
+    """The sub-graph within ``radius`` steps of ``node``, in either direction.
+
+    With ``radius=1`` a country's corridors are included as nodes, so its direct partners
+    through a corridor are two steps away; use ``radius=2`` to include them.
+    """
+    if node not in graph:
+        return nx.DiGraph()
+    return nx.ego_graph(graph, node, radius=radius, undirected=True).copy()

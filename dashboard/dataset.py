@@ -1,0 +1,82 @@
+"""The loaded data: every tidy table and its metadata, read once and shared read-only.
+
+Views take a :class:`Dataset` rather than reaching for module globals, so that a user's own
+national data can later be loaded into another ``Dataset`` and shown by the same code.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from dashboard.paths import DATA_DIR
+from dashboard.schemas import TABLES
+from dashboard.tables import read_table
+
+
+@dataclass(frozen=True, eq=False)
+class Dataset:
+    """All tables of one build of ``data/`` plus the metadata of each source dataset."""
+
+    countries: pd.DataFrame
+    nodes: pd.DataFrame
+    indicators: pd.DataFrame
+    flows: pd.DataFrame
+    repatriations: pd.DataFrame
+    incidents: pd.DataFrame
+    context_indicators: pd.DataFrame
+    migrant_stocks: pd.DataFrame
+    refugees: pd.DataFrame
+    #: Source dataset id (``unodc-glotip`` …) → its metadata (producer, licence, citation …).
+    metadata: dict[str, dict[str, Any]] = field(default_factory=dict)
+    label: str = "bundled"
+
+    @cached_property
+    def names(self) -> dict[str, str]:
+        """Code or token → English display name, for countries and non-country nodes."""
+        names = dict(zip(self.countries["iso3"], self.countries["name_en"], strict=True))
+        names.update(zip(self.nodes["token"], self.nodes["name_en"], strict=True))
+        return names
+
+    def name(self, code: str) -> str:
+        """Display name of a country code or node token (the code itself when unknown)."""
+        return self.names.get(code, code)
+
+    def citation(self, source: str) -> str:
+        """The citation of source dataset ``source``, for notes under charts and in exports."""
+        meta = self.metadata.get(source, {})
+        return str(meta.get("citation") or meta.get("title") or source)
+
+    @cached_property
+    def country_codes(self) -> frozenset[str]:
+        return frozenset(self.countries["iso3"])
+
+    @cached_property
+    def focus_countries(self) -> list[str]:
+        return sorted(self.countries.loc[self.countries["focus"], "iso3"])
+
+
+def read_metadata(metadata_dir: Path) -> dict[str, dict[str, Any]]:
+    """Read every ``<id>.json`` metadata file in ``metadata_dir``."""
+    metadata = {}
+    for path in sorted(metadata_dir.glob("*.json")):
+        meta = json.loads(path.read_text(encoding="utf-8"))
+        metadata[meta["id"]] = meta
+    return metadata
+
+
+def load_dataset(data_dir: Path = DATA_DIR, label: str = "bundled") -> Dataset:
+    """Read and validate every table in ``data_dir`` (raises ``TableError`` on a bad table)."""
+    tables = {name: read_table(name, data_dir) for name in TABLES}
+    return Dataset(**tables, metadata=read_metadata(data_dir / "meta"), label=label)
+
+
+@lru_cache(maxsize=1)
+def bundled_dataset() -> Dataset:
+    """The dataset shipped in ``data/``, loaded once per process."""
+    return load_dataset(DATA_DIR)

@@ -1,0 +1,92 @@
+"""Rebuild every table in ``data/`` from the raw public files.
+
+The one place that strings the importers together: read each raw file (I/O), tidy it (pure),
+validate it and write it deterministically. ``python -m dashboard build-data --raw DIR`` runs it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard.paths import TOPOJSON_DIR
+from dashboard.pipeline import countries, frontex, glotip, iom, nodes, undesa, unhcr, wdi
+from dashboard.pipeline.rdata import read_rda
+from dashboard.schemas import TABLES
+from dashboard.tables import write_table
+
+#: Raw files the build needs, relative to the raw folder.
+RAW_FILES = {
+    "glotip": Path("unodc/data_glotip.xlsx"),
+    "frontex": Path("gdidata/frontex.rda"),
+    "iom_mmp": Path("gdidata/iom_mmp.rda"),
+    "wdi": Path("gdidata/wdi.rda"),
+    "undesa_stocks": Path("gdidata/undesa_stocks.rda"),
+    "unhcr": Path("gdidata/unhcr.rda"),
+}
+
+
+class MissingRawDataError(FileNotFoundError):
+    """The raw folder lacks one or more files the build needs."""
+
+
+def check_raw_folder(raw_dir: Path) -> dict[str, Path]:
+    """Paths of every raw file, or :class:`MissingRawDataError` naming all that are absent."""
+    paths = {key: raw_dir / rel for key, rel in RAW_FILES.items()}
+    missing = [str(p) for p in paths.values() if not p.is_file()]
+    if missing:
+        raise MissingRawDataError("raw files not found: " + ", ".join(missing))
+    return paths
+
+
+def build_tables(raw_dir: Path) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
+    """Read and tidy every raw file; returns ``(tables, glotip coverage report)``."""
+    paths = check_raw_folder(raw_dir)
+    glotip_tables = glotip.tidy(glotip.read_workbook(paths["glotip"]))
+    reference_nodes = nodes.read_reference_nodes()
+    all_nodes = pd.concat([reference_nodes, glotip_tables.group_nodes], ignore_index=True)
+    geometries = countries.read_geometries(TOPOJSON_DIR / "world_50m.json")
+    border_crossings = frontex.tidy(read_rda(paths["frontex"]), reference_nodes)
+    tables = {
+        "countries": countries.build_countries(glotip_tables.regions, geometries),
+        "nodes": all_nodes,
+        "indicators": glotip_tables.indicators,
+        "flows": pd.concat([glotip_tables.flows, border_crossings], ignore_index=True),
+        "repatriations": glotip_tables.repatriations,
+        "incidents": iom.tidy(read_rda(paths["iom_mmp"])),
+        "context_indicators": wdi.tidy(read_rda(paths["wdi"])),
+        "migrant_stocks": undesa.tidy(read_rda(paths["undesa_stocks"])),
+        "refugees": unhcr.tidy(read_rda(paths["unhcr"])),
+    }
+    return tables, glotip_tables.coverage
+
+
+def unregistered_nodes(tables: dict[str, pd.DataFrame]) -> list[str]:
+    """Codes used in flows or repatriations that are neither a country nor a node token."""
+    known = set(tables["countries"]["iso3"]) | set(tables["nodes"]["token"])
+    used = set()
+    for column in ("origin", "transit", "destination"):
+        used |= set(tables["flows"][column].dropna())
+    used |= set(tables["repatriations"]["partner"]) | set(tables["repatriations"]["reporter"])
+    return sorted(used - known)
+
+
+def write_tables(
+    tables: dict[str, pd.DataFrame],
+    data_dir: Path,
+    log: Callable[[str], None] = print,
+) -> None:
+    """Validate and write every table; refuses to write anything if a node is unregistered."""
+    unknown = unregistered_nodes(tables)
+    if unknown:
+        raise ValueError("codes used in flows but not in countries or nodes: " + ", ".join(unknown))
+    for name in TABLES:
+        path = write_table(name, tables[name], data_dir)
+        log(f"wrote {path} ({len(tables[name]):,} rows)")
+
+
+def format_coverage(coverage: pd.DataFrame) -> str:
+    """The coverage report as printed by the build."""
+    return "GLOTIP label coverage (rows and victims per class):\n" + coverage.to_string(index=False)
