@@ -1,0 +1,1 @@
+"""Reusable pieces of page layout (no callbacks that read data)."""

@@ -1,0 +1,55 @@
+"""A chart with what every chart owes its reader: a source note, CSV data, PNG and SVG export."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from dashboard.dataset import Dataset
+from dashboard.i18n import t
+
+#: Where plotly.js finds the map shapes (served by the app: no CDN).
+TOPOJSON_URL = "/assets/topojson/"
+
+
+def graph_config(filename: str) -> dict:
+    """Plotly config: offline map shapes, PNG export at 2× with a file name naming the view."""
+    return {
+        "topojsonURL": TOPOJSON_URL,
+        "displaylogo": False,
+        "responsive": True,
+        "toImageButtonOptions": {"format": "png", "scale": 2, "filename": filename},
+        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+    }
+
+
+def source_note(dataset: Dataset, sources: list[str], extra: str = "") -> html.P:
+    """The one-line source note under a chart, built from the datasets' metadata."""
+    parts = []
+    for source in sources:
+        meta = dataset.metadata.get(source, {})
+        parts.append(f"{meta.get('producer', source)}, {meta.get('title', '')}".strip(", "))
+    text = t("Source: {sources}.", sources="; ".join(parts))
+    if extra:
+        text = f"{text} {extra}"
+    return html.P(
+        [text, " ", dcc.Link(t("Sources and licences"), href="/sources")],
+        className="source-note",
+    )
+
+
+def export_buttons(download_button_id: str, graph_id: str | None = None) -> html.Div:
+    """Buttons beside a chart: download its data as CSV, and save the graph as SVG.
+
+    The SVG button needs no callback: ``assets/dashboard.js`` handles every button with a
+    ``data-svg-for`` attribute, using the file name in the graph's PNG export options.
+    """
+    buttons = [
+        html.Button(t("Download data (CSV)"), id=download_button_id, className="button", n_clicks=0)
+    ]
+    if graph_id:
+        buttons.append(
+            html.Button(
+                t("Save as SVG"), className="button", n_clicks=0, **{"data-svg-for": graph_id}
+            )
+        )
+    return html.Div(buttons, className="chart-actions")

@@ -1,0 +1,74 @@
+"""Every component id in one place, so that a typo is a NameError, not a silent no-op.
+
+Ids are namespaced by view (``map-…``, ``flows-…``). Pattern-matching ids are dicts built by
+the functions at the end.
+"""
+
+from __future__ import annotations
+
+# Shell (present on every page)
+URL = "url"
+NOTICES = "shell-notices"
+PRESENT_TOGGLE = "shell-present-toggle"
+LANGUAGE = "shell-language"
+
+# Map view (/)
+MAP_GRAPH = "map-graph"
+MAP_INDICATOR = "map-indicator"
+MAP_YEAR = "map-year"
+MAP_PLAY = "map-play"
+MAP_PLAY_TIMER = "map-play-timer"
+MAP_EXPLOITATION = "map-exploitation"
+MAP_LAYERS = "map-layers"
+MAP_MEASURE = "map-measure"
+MAP_SUMMARY = "map-summary"
+MAP_FOCUS = "map-focus"
+MAP_DOWNLOAD = "map-download"
+MAP_DOWNLOAD_BUTTON = "map-download-button"
+MAP_SOURCE = "map-source"
+
+# Flows view (/flows)
+FLOWS_GRAPH = "flows-graph"
+FLOWS_MEASURE = "flows-measure"
+FLOWS_YEARS = "flows-years"
+FLOWS_COUNTRIES = "flows-countries"
+FLOWS_TOP = "flows-top"
+FLOWS_SUMMARY = "flows-summary"
+FLOWS_DOWNLOAD = "flows-download"
+FLOWS_DOWNLOAD_BUTTON = "flows-download-button"
+FLOWS_SOURCE = "flows-source"
+
+# Compare view (/compare)
+COMPARE_COUNTRIES = "compare-countries"
+COMPARE_INDICATOR = "compare-indicator"
+COMPARE_YEARS = "compare-years"
+COMPARE_TRENDS = "compare-trends"
+COMPARE_SIMILARITY = "compare-similarity"
+COMPARE_OVERLAP = "compare-overlap"
+COMPARE_CONVERGENCE = "compare-convergence"
+COMPARE_READINGS = "compare-readings"
+COMPARE_DOWNLOAD = "compare-download"
+COMPARE_DOWNLOAD_BUTTON = "compare-download-button"
+
+# Country view (/country/<ISO3>)
+COUNTRY_SELECT = "country-select"
+COUNTRY_CONTENT = "country-content"
+COUNTRY_YEARS = "country-years"
+COUNTRY_DOWNLOAD = "country-download"
+COUNTRY_DOWNLOAD_BUTTON = "country-download-button"
+
+# Data view (/data)
+DATA_TABLE = "data-table"
+DATA_KIND = "data-kind"
+DATA_MEASURE = "data-measure"
+DATA_INDICATOR = "data-indicator"
+DATA_YEARS = "data-years"
+DATA_COUNTRIES = "data-countries"
+DATA_DOWNLOAD = "data-download"
+DATA_DOWNLOAD_BUTTON = "data-download-button"
+DATA_SUMMARY = "data-summary"
+
+
+def view_state(page: str) -> dict[str, str]:
+    """The ``dcc.Store`` holding a view's query string (one per page; see ``app.py``)."""
+    return {"type": "view-state", "page": page}

@@ -1,0 +1,25 @@
+"""Shared fixtures: the bundled dataset, the raw-data folder (skipping when absent)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dashboard.paths import DEFAULT_RAW_DIR
+
+
+@pytest.fixture(scope="session")
+def dataset():
+    """The bundled dataset in ``data/``, loaded (and validated) once."""
+    from dashboard.dataset import bundled_dataset
+
+    return bundled_dataset()
+
+
+@pytest.fixture(scope="session")
+def raw_dir() -> Path:
+    """The raw public files (``../shared/data/raw``); tests needing them skip when absent."""
+    if not (DEFAULT_RAW_DIR / "unodc" / "data_glotip.xlsx").is_file():
+        pytest.skip(f"raw data not found at {DEFAULT_RAW_DIR}")
+    return DEFAULT_RAW_DIR
