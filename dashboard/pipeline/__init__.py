@@ -1,0 +1,1 @@
+"""Importers: one module per source, from the raw public files to the tidy tables in ``data/``."""
