@@ -13,7 +13,7 @@ import pandas as pd
 
 from dashboard.schemas import TABLES, validate
 
-_PANDAS_DTYPE = {"str": "str", "int64": "int64", "float64": "float64", "bool": "bool"}
+_PANDAS_DTYPE = {"str": "str", "string[python]": "str", "int64": "int64", "float64": "float64", "bool": "bool"}
 
 
 def column_dtypes(name: str) -> dict[str, str]:

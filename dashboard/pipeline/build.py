@@ -46,7 +46,9 @@ def build_tables(raw_dir: Path) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
     paths = check_raw_folder(raw_dir)
     glotip_tables = glotip.tidy(glotip.read_workbook(paths["glotip"]))
     reference_nodes = nodes.read_reference_nodes()
+    # A token both files define (e.g. ``unknown``) keeps its curated reference row.
     all_nodes = pd.concat([reference_nodes, glotip_tables.group_nodes], ignore_index=True)
+    all_nodes = all_nodes.drop_duplicates(subset="token", keep="first")
     geometries = countries.read_geometries(TOPOJSON_DIR / "world_50m.json")
     border_crossings = frontex.tidy(read_rda(paths["frontex"]), reference_nodes)
     tables = {
