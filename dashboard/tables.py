@@ -13,13 +13,18 @@ import pandas as pd
 
 from dashboard.schemas import TABLES, validate
 
-_PANDAS_DTYPE = {"str": "str", "string[python]": "str", "int64": "int64", "float64": "float64", "bool": "bool"}
+
+def _dtype_name(dtype: object) -> str:
+    # pandera names text columns after pandas' string storage ("str", "string[python]",
+    # "string[pyarrow]" depending on what is installed): all of them are pandas' "str".
+    name = str(dtype)
+    return "str" if name == "str" or name.startswith("string") else name
 
 
 def column_dtypes(name: str) -> dict[str, str]:
     """The pandas dtype of every column of table ``name``, from its schema."""
     columns = TABLES[name].to_schema().columns
-    return {col: _PANDAS_DTYPE[str(spec.dtype)] for col, spec in columns.items()}
+    return {col: _dtype_name(spec.dtype) for col, spec in columns.items()}
 
 
 def sort_key(name: str) -> list[str]:
