@@ -67,6 +67,9 @@ DATA_COUNTRIES = "data-countries"
 DATA_DOWNLOAD = "data-download"
 DATA_DOWNLOAD_BUTTON = "data-download-button"
 DATA_SUMMARY = "data-summary"
+DATA_DICTIONARY = "data-dictionary"
+DATA_MEASURE_CONTROL = "data-measure-control"
+DATA_INDICATOR_CONTROL = "data-indicator-control"
 
 
 def view_state(page: str) -> dict[str, str]:
