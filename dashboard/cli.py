@@ -86,9 +86,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from dashboard.app import create_app
+    from dashboard.app import app
 
-    app = create_app()
     print(f"Dashboard running at http://{args.host}:{args.port}/  (Ctrl+C to stop)", flush=True)
     app.run(host=args.host, port=args.port, debug=args.debug)
     return 0

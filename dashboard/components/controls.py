@@ -14,8 +14,8 @@ from dashboard.schemas import EXPLOITATION, MEASURES
 from dashboard.state import Context
 
 MEASURE_LABELS = {
-    "trafficking-victims": "Detected trafficking victims (UNODC)",
-    "border-crossings": "Irregular border crossings (Frontex) — context, not trafficking",
+    "trafficking-victims": "Trafficking victims (UNODC)",
+    "border-crossings": "Border crossings (Frontex) — context",
 }
 EXPLOITATION_LABELS = {
     "total": "All forms",
@@ -54,7 +54,7 @@ def measure_radio(control_id: str, value: str) -> html.Div:
     options = [{"label": t(MEASURE_LABELS[m]), "value": m} for m in MEASURES]
     return labelled(
         t("Measure"),
-        dcc.RadioItems(options, value, id=control_id, className="radio", inline=False),
+        dcc.RadioItems(options, value, id=control_id, className="radio"),
         control_id,
     )
 

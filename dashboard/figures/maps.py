@@ -23,7 +23,7 @@ from dashboard.figures.theme import (
 
 #: Widths (px) of the flow-line classes, thinnest first.
 LINE_WIDTHS = (1.5, 3.0, 5.0, 8.0)
-MEDITERRANEAN = {"lon": [-20.0, 62.0], "lat": [2.0, 52.0]}
+MEDITERRANEAN = {"lon": [-28.0, 68.0], "lat": [0.0, 56.0]}
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,33 @@ def _hover_value(low: float, high: float, options: MapOptions) -> str:
     return format_interval(low, high, digits=options.digits)
 
 
+def _colour_values(low: pd.Series, options: MapOptions) -> dict:
+    """Colour positions: linear for shares, logarithmic for counts and rates.
+
+    Counts span four orders of magnitude (one country's thousands would make every other
+    country look alike), so they are coloured by ``log10(1 + value)`` with a legend in real
+    numbers.
+    """
+    if options.percent:
+        z = (low * 100).round(2)
+        ticks = [0, 25, 50, 75, 100]
+        return {
+            "z": z.tolist(),
+            "zmax": 100,
+            "tickvals": ticks,
+            "ticktext": [f"{v} %" for v in ticks],
+        }
+    z = np.log10(1 + low.astype(float))
+    top = max(float(z.max()) if len(z) else 1.0, 1.0)
+    ticks = [v for v in (0, 1, 10, 100, 1_000, 10_000, 100_000) if np.log10(1 + v) <= top + 1e-9]
+    return {
+        "z": z.round(4).tolist(),
+        "zmax": top,
+        "tickvals": [round(float(np.log10(1 + v)), 4) for v in ticks],
+        "ticktext": [f"{v:,}" for v in ticks],
+    }
+
+
 def choropleth_trace(
     values: pd.DataFrame, names: dict[str, str], options: MapOptions
 ) -> go.Choropleth:
@@ -52,7 +79,7 @@ def choropleth_trace(
 
     ``values`` has ``iso3, low, high, censored``; hover shows the full interval.
     """
-    scale = 100 if options.percent else 1
+    colour = _colour_values(values["low"], options)
     hover = [
         f"<b>{names.get(code, code)}</b><br>{_hover_value(lo, hi, options)}"
         + ("<br><i>includes suppressed counts (&lt;5)</i>" if cens else "")
@@ -62,12 +89,19 @@ def choropleth_trace(
     ]
     return go.Choropleth(
         locations=values["iso3"].tolist(),
-        z=(values["low"] * scale).round(4).tolist(),
+        z=colour["z"],
         locationmode="ISO-3",
         colorscale=SEQUENTIAL,
         zmin=0,
+        zmax=colour["zmax"],
         marker={"line": {"color": "#ffffff", "width": 0.5}},
-        colorbar={"title": {"text": options.colour_label}, "thickness": 14, "len": 0.6},
+        colorbar={
+            "title": {"text": options.colour_label},
+            "thickness": 14,
+            "len": 0.6,
+            "tickvals": colour["tickvals"],
+            "ticktext": colour["ticktext"],
+        },
         hovertext=hover,
         hoverinfo="text",
         name="",
@@ -182,7 +216,7 @@ def map_figure(
     incidents: go.Scattergeo | None = None,
 ) -> go.Figure:
     """The map: choropleth, then flow lines, then incidents, over the Mediterranean."""
-    figure = go.Figure(base_layout(options.font_size))
+    figure = go.Figure(layout=base_layout(options.font_size))
     if not values.empty:
         figure.add_trace(choropleth_trace(values, names, options))
     for trace in lines or []:

@@ -20,7 +20,8 @@ CATEGORICAL = (
     "#F0E442",
     "#000000",
 )
-SEQUENTIAL = "cividis"
+#: Light (low) to dark (high); cividis is readable with any colour vision.
+SEQUENTIAL = "cividis_r"
 DIVERGING = "RdBu"
 #: Flow lines, thinnest (lightest) to widest (darkest).
 FLOW_COLOURS = ("#56B4E9", "#0072B2", "#08519c", "#08306b")

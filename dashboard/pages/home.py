@@ -36,9 +36,25 @@ KEYS = ("measure", "indicator", "exploitation", "year", "lines", "incidents", "f
 PAGE = "map"
 
 
+def best_recent_year(indicators: pd.DataFrame) -> int:
+    """The latest year in which at least 80 % of the best-covered year's countries reported.
+
+    Reports arrive late, so the very last year often has few countries; defaulting to it would
+    show an emptier map than the data allow.
+    """
+    totals = indicators.loc[
+        (indicators["indicator"] == "detected-victims")
+        & (indicators["exploitation"] == "total")
+        & (indicators["sex"] == "total")
+        & (indicators["age"] == "total")
+    ]
+    reporting = totals.groupby("year")["iso3"].nunique()
+    return int(reporting[reporting >= 0.8 * reporting.max()].index.max())
+
+
 def defaults(dataset: Dataset) -> ViewState:
-    """The map's default view: detected victims in the latest year with data, with flow lines."""
-    return ViewState(year=int(dataset.indicators["year"].max()), lines=True, top=20)
+    """The map's default view: detected victims in a well-covered recent year, with flow lines."""
+    return ViewState(year=best_recent_year(dataset.indicators), lines=True, top=20)
 
 
 def map_points(dataset: Dataset) -> dict[str, tuple[float, float]]:
@@ -150,7 +166,11 @@ def layout(**query: str) -> html.Div:
                                     last,
                                     1,
                                     value=state.year,
-                                    marks={y: str(y) for y in range(first, last + 1, 3)},
+                                    marks={
+                                        y: str(y)
+                                        for y in range(first, last + 1)
+                                        if y % 5 == 0 or y in (first, last)
+                                    },
                                     id=ids.MAP_YEAR,
                                     tooltip={"placement": "bottom", "always_visible": False},
                                 ),
