@@ -235,7 +235,21 @@ def validate(name: str, frame: pd.DataFrame) -> pd.DataFrame:
     try:
         return TABLES[name].validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:
-        cases = exc.failure_cases[["column", "check", "failure_case", "index"]]
-        raise TableError(
-            f"table {name!r} failed {len(cases)} check(s):\n{cases.to_string(index=False)}"
-        ) from None
+        raise TableError(_describe_failures(name, exc.failure_cases)) from None
+
+
+def _describe_failures(name: str, cases: pd.DataFrame) -> str:
+    """One line per failing check: the column, the check and every failing row and value."""
+    lines = [f"table {name!r} failed:"]
+    # A row-wise check (e.g. low <= high) is reported by pandera once per column of each
+    # failing row: collapse it to the failing rows.
+    row_checks = cases["schema_context"] == "DataFrameSchema"
+    for check, group in cases[row_checks].groupby("check", sort=True):
+        rows = sorted({int(i) for i in group["index"].dropna()})
+        lines.append(f"- {check}: rows {', '.join(map(str, rows))}")
+    for (column, check), group in cases[~row_checks].groupby(["column", "check"], sort=True):
+        found = [
+            f"{v!r} (row {i})" for v, i in zip(group["failure_case"], group["index"], strict=True)
+        ]
+        lines.append(f"- column {column}: {check}: {', '.join(found)}")
+    return "\n".join(lines)
