@@ -81,6 +81,8 @@ COUNTRY_NETWORK = "country-network"
 COUNTRY_GRID = "country-grid"
 COUNTRY_CONTEXT = "country-context"
 COUNTRY_CONTEXT_TEXT = "country-context-text"
+COUNTRY_FLOWS_DOWNLOAD = "country-flows-download"
+COUNTRY_FLOWS_DOWNLOAD_BUTTON = "country-flows-download-button"
 
 # Data view (/data)
 DATA_TABLE = "data-table"
@@ -100,3 +102,31 @@ DATA_INDICATOR_CONTROL = "data-indicator-control"
 def view_state(page: str) -> dict[str, str]:
     """The ``dcc.Store`` holding a view's query string (one per page; see ``app.py``)."""
     return {"type": "view-state", "page": page}
+
+
+# Stories (/story) and presenter mode; the story store and the "add to story" form are in the shell
+STORY_STORE = "story-store"
+STORY_ADD_TITLE = "story-add-title"
+STORY_ADD_NOTE = "story-add-note"
+STORY_ADD = "story-add"
+STORY_ADD_STATUS = "story-add-status"
+STORY_TITLE = "story-title"
+STORY_SLIDES = "story-slides"
+STORY_MESSAGE = "story-message"
+STORY_PLAY = "story-play"
+STORY_PLAY_DUMMY = "story-play-dummy"
+STORY_SAVE = "story-save"
+STORY_SAVE_DOWNLOAD = "story-save-download"
+STORY_LOAD = "story-load"
+STORY_LINK = "story-link"
+STORY_LINKED = "story-linked"
+STORY_LINK_ACCEPT = "story-link-accept"
+STORY_EXPORT = "story-export"
+STORY_EXPORT_DOWNLOAD = "story-export-download"
+STORY_CLEAR = "story-clear"
+PRESENT_EXIT = "present-exit"
+
+
+def story_slide_control(kind: str, index: int) -> dict[str, str | int]:
+    """A control of slide ``index`` on the story page (``kind``: up, down, remove, title, note)."""
+    return {"type": f"story-slide-{kind}", "index": index}
