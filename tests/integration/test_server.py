@@ -1,0 +1,121 @@
+"""The server as deployed: /health, and identical answers from several gunicorn workers."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from dashboard.app import app
+from dashboard.callback_requests import find_callback, request_body
+
+ROOT = Path(__file__).resolve().parents[2]
+ACCESS_LOG = Path("/tmp") / f"dashboard-gunicorn-{socket.gethostname()}.log"
+MAP_INPUTS = {
+    "map-indicator.value": "victims-per-100k",
+    "map-exploitation.value": "total",
+    "map-year.value": 2018,
+    "map-measure.value": "trafficking-victims",
+    "map-layers.value": ["lines", "incidents"],
+    "map-focus.data": "JOR",
+}
+
+
+def test_health_reports_every_table():
+    response = app.server.test_client().get("/health")
+    assert response.status_code == 200
+    body = response.get_json()
+    assert body["status"] == "ok"
+    assert body["rows"]["flows"] > 1000 and body["rows"]["countries"] >= 240
+
+
+def test_unknown_address_gets_the_not_found_page():
+    client = app.server.test_client()
+    assert client.get("/no/such/view").status_code == 200  # Dash renders /404 in the page
+    body = {"output": "..", "inputs": []}
+    assert client.post("/_dash-update-component", json=body).status_code >= 400
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _post(url: str, body: dict) -> bytes:
+    request = urllib.request.Request(
+        url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.read()
+
+
+@pytest.fixture(scope="module")
+def gunicorn_url():
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    if not gunicorn.exists():
+        gunicorn = shutil.which("gunicorn")
+    port = _free_port()
+    process = subprocess.Popen(
+        [
+            str(gunicorn),
+            "dashboard.app:server",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--access-logfile",
+            str(ACCESS_LOG),
+            "--access-logformat",
+            "%(p)s %(U)s",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/health", timeout=2):
+                break
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                pytest.fail(f"gunicorn did not start: {process.stderr.read().decode()[-2000:]}")
+            time.sleep(0.5)
+    yield url
+    process.terminate()
+    process.wait(timeout=20)
+
+
+def _workers_seen() -> set[str]:
+    lines = ACCESS_LOG.read_text().splitlines()
+    return {line.split()[0] for line in lines if "_dash-update-component" in line}
+
+
+def test_two_workers_give_identical_answers(gunicorn_url):
+    with urllib.request.urlopen(f"{gunicorn_url}/_dash-dependencies", timeout=30) as response:
+        dependencies = json.load(response)
+    body = request_body(find_callback(dependencies, "map-graph.figure"), MAP_INPUTS)
+    ACCESS_LOG.write_text("")
+    answers: set[bytes] = set()
+    # Concurrent requests, so that a busy worker leaves some to the other one.
+    url = f"{gunicorn_url}/_dash-update-component"
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        for _ in range(5):
+            answers |= set(pool.map(lambda _: _post(url, body), range(6)))
+            if len(_workers_seen()) >= 2:
+                break
+    assert len(_workers_seen()) == 2, "both workers answered"
+    assert len(answers) == 1, "the same request got different answers"
+    figure = json.loads(answers.pop())["response"]["map-graph"]["figure"]
+    assert figure["data"], "the answer holds a drawn figure"
