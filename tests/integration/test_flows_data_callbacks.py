@@ -1,0 +1,322 @@
+"""The Flows and Data views' callbacks, called directly on the bundled data.
+
+Callbacks run inside a Flask request context (as Dash runs them) and, where they ask which
+control fired, inside a Dash callback context naming it.
+"""
+
+from __future__ import annotations
+
+import base64
+from contextvars import copy_context
+from urllib.parse import parse_qsl
+
+import dash
+import pytest
+from dash._callback_context import context_value
+from dash._utils import AttributeDict
+
+from dashboard import ids
+from dashboard.analytics.intervals import sum_intervals
+from dashboard.analytics.selection import FlowFilter, IndicatorFilter, select_flows
+from dashboard.app import app
+from dashboard.cli import main as cli_main
+from dashboard.components.controls import measure_years
+from dashboard.export import (
+    FLOW_COLUMNS,
+    INDICATOR_COLUMNS,
+    export_filename,
+    flows_export,
+    indicators_export,
+    to_csv_bytes,
+)
+from dashboard.pages import data as data_page
+from dashboard.pages import flows as flows_page
+
+FOCUS = ["DZA", "EGY", "JOR", "LBN", "LBY", "MAR", "PSE", "TUN"]
+
+
+@pytest.fixture(autouse=True)
+def request_context():
+    with app.server.test_request_context():
+        yield
+
+
+def call(callback, *args, triggered: str | None = None):
+    """Run ``callback`` as Dash would, with ``triggered`` as the control that fired."""
+
+    def run():
+        inputs = [{"prop_id": f"{triggered}.value", "value": None}] if triggered else []
+        context_value.set(AttributeDict(triggered_inputs=inputs))
+        return callback(*args)
+
+    return copy_context().run(run)
+
+
+def find(component, component_id):
+    """The component with ``component_id`` in a layout tree (``None`` when absent)."""
+    if getattr(component, "id", None) == component_id:
+        return component
+    children = getattr(component, "children", None)
+    if children is None or isinstance(children, str | int | float):
+        return None
+    for child in children if isinstance(children, list | tuple) else [children]:
+        found = find(child, component_id)
+        if found is not None:
+            return found
+    return None
+
+
+def text_of(component) -> str:
+    if component is None:
+        return ""
+    if isinstance(component, str | int | float):
+        return str(component)
+    if isinstance(component, list | tuple):
+        return " ".join(text_of(c) for c in component)
+    return text_of(getattr(component, "children", None))
+
+
+def decoded(download: dict) -> bytes:
+    return base64.b64decode(download["content"]) if download["base64"] else download["content"]
+
+
+# Flows -------------------------------------------------------------------------------------
+
+
+def test_flows_default_view(dataset):
+    first, last = measure_years(dataset, "trafficking-victims")
+    out = call(flows_page.update_flows, "trafficking-victims", None, FOCUS, 10)
+    figure, _, query, summary, source, lo, hi, _, years, countries = out
+    assert figure.data[0].type == "sankey"
+    assert (lo, hi, years) == (first, last, [first, last])
+    assert countries == FOCUS
+    assert query == (
+        f"?measure=trafficking-victims&from={first}&to={last}&countries={','.join(FOCUS)}&top=10"
+    )
+    assert "detected victims" in text_of(summary)
+    assert "UNODC" in text_of(source) or "unodc" in text_of(source).lower()
+
+
+def test_flows_figure_total_is_the_selection_total(dataset):
+    out = call(flows_page.update_flows, "trafficking-victims", [2015, 2020], ["TUN", "LBY"], 5)
+    trace = out[0].data[0]
+    flows = select_flows(
+        dataset.flows,
+        FlowFilter(
+            measure="trafficking-victims", year_from=2015, year_to=2020, countries=("TUN", "LBY")
+        ),
+    )
+    low, high = sum_intervals(zip(flows["count_low"], flows["count_high"], strict=True))
+    # Band widths are lower bounds, so the origin layer's widths add up to the selection's low.
+    origin_nodes = {
+        i for i, row in enumerate(trace.node.customdata) if row[0].startswith("origin:")
+    }
+    assert (
+        sum(
+            v for s, v in zip(trace.link.source, trace.link.value, strict=True) if s in origin_nodes
+        )
+        == low
+    )
+    assert f"{low:,}–{high:,}" in text_of(out[3]) or f"{low:,}" in text_of(out[3])
+
+
+def test_changing_the_measure_starts_from_its_years_and_says_it_is_context(dataset):
+    first, last = measure_years(dataset, "border-crossings")
+    out = call(
+        flows_page.update_flows,
+        "border-crossings",
+        [2015, 2016],
+        ["TUN"],
+        10,
+        triggered=ids.FLOWS_MEASURE,
+    )
+    assert out[8] == [first, last]
+    assert (out[5], out[6]) == (first, last)
+    assert "migration context, not trafficking" in text_of(out[3])
+    assert "counts crossings, not persons" in text_of(out[3])
+    assert "Frontex" in text_of(out[4]) or "frontex" in text_of(out[4])
+    # A change of years keeps them.
+    out = call(
+        flows_page.update_flows,
+        "border-crossings",
+        [2015, 2016],
+        ["TUN"],
+        10,
+        triggered=ids.FLOWS_YEARS,
+    )
+    assert out[8] == [2015, 2016]
+    assert "from=2015&to=2016" in out[2]
+
+
+def test_no_country_gives_a_clear_empty_figure_and_no_download():
+    out = call(flows_page.update_flows, "trafficking-victims", None, [], 10)
+    assert len(out[0].data) == 0
+    assert "Choose at least one country" in out[0].layout.annotations[0].text
+    assert flows_page.download_flows(1, "trafficking-victims", None, [], 10) is dash.no_update
+
+
+def test_too_many_countries_are_cut_with_a_notice(dataset):
+    codes = sorted(dataset.country_codes)[:14]
+    out = call(flows_page.update_flows, "trafficking-victims", None, codes, 10)
+    assert out[9] == codes[:12]
+    assert "At most 12 countries" in text_of(out[3])
+
+
+def test_flows_download_is_the_export_of_the_same_filter(dataset):
+    download = flows_page.download_flows(1, "trafficking-victims", [2012, 2019], ["MAR", "TUN"], 10)
+    flt = FlowFilter(
+        measure="trafficking-victims", year_from=2012, year_to=2019, countries=("MAR", "TUN")
+    )
+    assert download["filename"] == export_filename("flows", flt)
+    assert decoded(download) == to_csv_bytes(flows_export(dataset, flt))
+
+
+def test_flows_layout_restores_the_controls_from_the_url():
+    query = "?measure=border-crossings&from=2015&to=2020&countries=TUN,MAR&top=5"
+    layout = flows_page.layout(**dict(parse_qsl(query[1:])))
+    assert find(layout, ids.FLOWS_MEASURE).value == "border-crossings"
+    assert find(layout, ids.FLOWS_YEARS).value == [2015, 2020]
+    assert find(layout, ids.FLOWS_COUNTRIES).value == ["TUN", "MAR"]
+    assert find(layout, ids.FLOWS_TOP).value == 5
+    # The callback on those values writes the same query back.
+    out = call(flows_page.update_flows, "border-crossings", [2015, 2020], ["TUN", "MAR"], 5)
+    assert out[2] == query
+
+
+def test_flows_bad_url_values_give_notices_not_errors(dataset):
+    layout = flows_page.layout(countries="XXX", top="7", measure="trafficking-victims", to="1990")
+    text = text_of(layout)
+    assert "Ignored countries=XXX" in text
+    assert "Ignored top=7" in text
+    assert find(layout, ids.FLOWS_COUNTRIES).value == FOCUS
+    first, last = measure_years(dataset, "border-crossings")
+    layout = flows_page.layout(measure="border-crossings", **{"from": str(first - 3)})
+    assert find(layout, ids.FLOWS_YEARS).value == [first, last]
+    assert "the years were limited" in text_of(layout)
+
+
+# Data --------------------------------------------------------------------------------------
+
+
+def test_data_grid_shows_exactly_the_export_rows(dataset):
+    out = call(
+        data_page.update_data,
+        "flows",
+        "trafficking-victims",
+        "detected-victims",
+        [2010, 2020],
+        ["TUN", "EGY"],
+    )
+    rows, columns = out[0], out[1]
+    flt = FlowFilter(
+        measure="trafficking-victims", year_from=2010, year_to=2020, countries=("TUN", "EGY")
+    )
+    expected = flows_export(dataset, flt)
+    assert [c["field"] for c in columns] == FLOW_COLUMNS
+    assert len(rows) == len(expected) > 0
+    assert [r["origin"] for r in rows] == expected["origin"].tolist()
+    assert [r["count_high"] for r in rows] == expected["count_high"].tolist()
+    assert f"{len(expected):,} rows" in text_of(out[2])
+    assert (
+        "python -m dashboard export flows --measure trafficking-victims --from 2010 --to 2020 "
+        "--countries TUN,EGY" in text_of(out[2])
+    )
+    assert "?measure=trafficking-victims&from=2010&to=2020&countries=TUN,EGY" in out[4]
+    assert out[5] == {} and out[6] == {"display": "none"}  # measure shown, indicator hidden
+
+
+def test_data_download_matches_the_command_line_byte_for_byte(tmp_path):
+    download = data_page.download_data(
+        1, "flows", "border-crossings", "detected-victims", [2016, 2021], ["TUN", "MAR"]
+    )
+    out = tmp_path / "cli.csv"
+    status = cli_main(
+        [
+            "export",
+            "flows",
+            "--measure",
+            "border-crossings",
+            "--from",
+            "2016",
+            "--to",
+            "2021",
+            "--countries",
+            "TUN,MAR",
+            "--out",
+            str(out),
+        ]
+    )
+    assert status == 0
+    assert decoded(download) == out.read_bytes()
+    assert download["filename"] == "flows_border-crossings_2016-2021_tun-mar.csv"
+
+
+def test_data_derived_indicator_lists_its_base_rows(dataset):
+    out = call(
+        data_page.update_data,
+        "indicators",
+        "trafficking-victims",
+        "share-children",
+        None,
+        ["TUN"],
+        triggered=ids.DATA_KIND,
+    )
+    first, last = int(dataset.indicators["year"].min()), int(dataset.indicators["year"].max())
+    expected = indicators_export(
+        dataset,
+        IndicatorFilter(
+            indicator="detected-victims", countries=("TUN",), year_from=first, year_to=last
+        ),
+    )
+    assert [c["field"] for c in out[1]] == INDICATOR_COLUMNS
+    assert len(out[0]) == len(expected) > 0
+    assert {r["indicator"] for r in out[0]} == {"detected-victims"}
+    assert "is computed from the detected-victims rows" in text_of(out[2])
+    assert out[5] == {"display": "none"} and out[6] == {}
+    assert out[10] == [first, last]
+    assert "kind=indicators" in out[4] and "indicator=share-children" in out[4]
+    download = data_page.download_data(
+        1, "indicators", "trafficking-victims", "share-children", out[10], ["TUN"]
+    )
+    assert decoded(download) == to_csv_bytes(expected)
+
+
+def test_data_dictionary_explains_every_column():
+    for column in FLOW_COLUMNS + INDICATOR_COLUMNS:
+        assert data_page.DICTIONARY[column].strip()
+    out = call(
+        data_page.update_data, "flows", "trafficking-victims", "detected-victims", None, ["TUN"]
+    )
+    text = text_of(out[3])
+    assert all(column in text for column in FLOW_COLUMNS)
+
+
+def test_data_without_countries_lists_nothing_and_says_why():
+    out = call(data_page.update_data, "flows", "trafficking-victims", "detected-victims", None, [])
+    assert out[0] == []
+    assert "Choose at least one country" in text_of(out[2])
+    assert (
+        data_page.download_data(1, "flows", "trafficking-victims", "detected-victims", None, [])
+        is dash.no_update
+    )
+
+
+def test_data_layout_restores_the_controls_from_the_url():
+    query = (
+        "?measure=trafficking-victims&from=2012&to=2018&countries=JOR"
+        "&indicator=persons-convicted&kind=indicators"
+    )
+    layout = data_page.layout(**dict(parse_qsl(query[1:])))
+    assert find(layout, ids.DATA_KIND).value == "indicators"
+    assert find(layout, ids.DATA_INDICATOR).value == "persons-convicted"
+    assert find(layout, ids.DATA_YEARS).value == [2012, 2018]
+    assert find(layout, ids.DATA_COUNTRIES).value == ["JOR"]
+    out = call(
+        data_page.update_data,
+        "indicators",
+        "trafficking-victims",
+        "persons-convicted",
+        [2012, 2018],
+        ["JOR"],
+    )
+    assert out[4] == query
