@@ -1,0 +1,27 @@
+"""Small waits shared by the browser tests."""
+
+from __future__ import annotations
+
+
+def wait_for_dash(page, timeout: float = 20_000) -> None:
+    """Wait until Dash has no callback in flight and every graph has drawn."""
+    page.wait_for_load_state("networkidle", timeout=timeout)
+    page.wait_for_function(
+        """() => !document.querySelector('[data-dash-is-loading="true"]')
+                 && Array.from(document.querySelectorAll('.dash-graph'))
+                        .every(g => g.querySelector('.main-svg'))""",
+        timeout=timeout,
+    )
+    page.wait_for_load_state("networkidle", timeout=timeout)
+
+
+def figure_title(page, graph_id: str) -> str:
+    return page.eval_on_selector(
+        f"#{graph_id} .js-plotly-plot", "el => el.layout.title && el.layout.title.text"
+    )
+
+
+def assert_clean(page) -> None:
+    """No console error and no request off the machine."""
+    assert page.watch.external_requests == [], page.watch.external_requests
+    assert page.watch.console_errors == [], page.watch.console_errors

@@ -1,0 +1,56 @@
+"""Map view in headless Chromium: offline drawing, URL state both ways, notices."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+from tests.browser.helpers import assert_clean, figure_title, wait_for_dash
+
+
+def query(page) -> dict[str, list[str]]:
+    return parse_qs(urlparse(page.url).query)
+
+
+def test_map_draws_offline_with_no_errors(page):
+    page.goto(page.base_url + "/")
+    wait_for_dash(page)
+    # Country shapes come from the app's own topojson: many drawn paths, no CDN request.
+    assert (
+        page.locator("#map-graph .geo .countries path, #map-graph .choroplethlocation").count() > 50
+    )
+    assert "Detected victims of trafficking" in figure_title(page, "map-graph")
+    assert query(page)["indicator"] == ["detected-victims"]
+    assert_clean(page)
+
+
+def test_changing_a_control_changes_figure_and_url_and_reload_restores_it(page):
+    page.goto(page.base_url + "/?year=2016")
+    wait_for_dash(page)
+    assert figure_title(page, "map-graph").endswith("2016")
+    page.locator("#map-indicator").click()
+    page.get_by_role("option", name="Persons convicted of trafficking").click()
+    wait_for_dash(page)
+    assert figure_title(page, "map-graph") == "Persons convicted of trafficking, 2016"
+    assert query(page)["indicator"] == ["persons-convicted"]
+    url = page.url
+    data_before = page.eval_on_selector(
+        "#map-graph .js-plotly-plot", "el => JSON.stringify(el.data)"
+    )
+    page.goto(url)
+    wait_for_dash(page)
+    assert figure_title(page, "map-graph") == "Persons convicted of trafficking, 2016"
+    assert (
+        page.eval_on_selector("#map-graph .js-plotly-plot", "el => JSON.stringify(el.data)")
+        == data_before
+    )
+    assert_clean(page)
+
+
+def test_an_invalid_url_value_shows_a_notice_and_the_default(page):
+    page.goto(page.base_url + "/?indicator=bananas&year=1900")
+    wait_for_dash(page)
+    notices = page.locator(".notice")
+    assert notices.count() == 2
+    assert "indicator=bananas" in notices.first.inner_text()
+    assert "Detected victims of trafficking" in figure_title(page, "map-graph")
+    assert_clean(page)
