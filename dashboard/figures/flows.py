@@ -32,6 +32,8 @@ from dashboard.i18n import t
 
 #: Stands for every origin, corridor or destination outside the top corridors.
 OTHER = "*other*"
+#: The node token for an origin the source did not know or state.
+UNKNOWN = "unknown"
 LAYERS = ("origin", "transit", "destination")
 #: Horizontal position of each layer (plotly ignores a position of exactly 0).
 LAYER_X = {"origin": 0.001, "transit": 0.5, "destination": 0.999}
@@ -399,8 +401,8 @@ def flows_summary(flows: pd.DataFrame, names: Mapping[str, str], unit: str) -> s
     Returns
     -------
     str
-        The years, the total interval, the number of destinations and the largest origin's
-        share (an interval when counts are suppressed).
+        The years, the total interval, the number of destinations, the largest known origin's
+        share and the share of unknown origin (intervals when counts are suppressed).
 
     Examples
     --------
@@ -418,8 +420,6 @@ def flows_summary(flows: pd.DataFrame, names: Mapping[str, str], unit: str) -> s
     by_origin = sum_frame(flows, ["origin"], "count_low", "count_high").sort_values(
         ["count_high", "count_low", "origin"], ascending=[False, False, True]
     )
-    largest = by_origin.iloc[0]
-    share = ratio_interval((largest["count_low"], largest["count_high"]), total, cap=1.0)
     n_destinations = flows["destination"].nunique()
     period = (
         t("In {year}", year=first)
@@ -432,10 +432,17 @@ def flows_summary(flows: pd.DataFrame, names: Mapping[str, str], unit: str) -> s
         else t("in {n} destinations", n=f"{n_destinations:,}")
     )
     sentence = f"{period}, {format_interval(*total)} {unit} {places}"
-    if not pd.isna(share[0]):
-        sentence += t(
-            "; the largest origin, {name}, accounts for {share}%",
-            name=names.get(largest["origin"], largest["origin"]),
-            share=format_interval(share[0] * 100, share[1] * 100),
-        )
+
+    def share_of(row: pd.Series) -> str | None:
+        low, high = ratio_interval((row["count_low"], row["count_high"]), total, cap=1.0)
+        return None if pd.isna(low) else format_interval(low * 100, high * 100)
+
+    # "Unknown" is not an origin to rank: it is reported apart, as how much is not known.
+    known = by_origin.loc[by_origin["origin"] != UNKNOWN]
+    if not known.empty and (share := share_of(known.iloc[0])) is not None:
+        name = names.get(known.iloc[0]["origin"], known.iloc[0]["origin"])
+        sentence += t("; the largest origin, {name}, accounts for {share}%", name=name, share=share)
+    unknown = by_origin.loc[by_origin["origin"] == UNKNOWN]
+    if not unknown.empty and (share := share_of(unknown.iloc[0])) is not None:
+        sentence += t("; origin unknown for {share}%", share=share)
     return sentence + "."

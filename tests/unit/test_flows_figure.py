@@ -227,3 +227,18 @@ def test_summary_sentence():
         "accounts for 100%."
     )
     assert flows_summary(frame([]), NAMES, "detected victims") == "No flows for this selection."
+
+
+def test_summary_ranks_known_origins_and_reports_unknown_apart():
+    flows = frame(
+        [
+            ("unknown", None, "TUN", 2020, 60, 60, False),
+            ("LBY", None, "TUN", 2020, 30, 30, False),
+            ("SDN", None, "TUN", 2020, 1, 4, True),
+        ]
+    )
+    # Total 91–94: Libya 30/94 = 32 % to 30/91 = 33 %; unknown 60/94 = 64 % to 60/91 = 66 %.
+    assert flows_summary(flows, NAMES, "detected victims") == (
+        "In 2020, 91–94 detected victims in 1 destination; the largest origin, Libya, "
+        "accounts for 32–33%; origin unknown for 64–66%."
+    )

@@ -1,0 +1,95 @@
+"""The Data view in Chromium: the grid loads offline, follows its controls, is a link, and its
+CSV download is byte for byte the command line's export of the same filter."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from dashboard import ids
+from tests.browser.conftest import ROOT
+
+QUERY = "?kind=flows&measure=border-crossings&from=2016&to=2021&countries=TUN,MAR"
+CLI_ARGS = ["--measure", "border-crossings", "--from", "2016", "--to", "2021"]
+CLI_ARGS += ["--countries", "TUN,MAR"]
+
+
+def settle(page) -> None:
+    """Wait until the grid shows rows and no Dash callback is pending."""
+    page.wait_for_selector(f"#{ids.DATA_TABLE} .ag-row")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_function(
+        "() => !document.querySelector('[data-dash-is-loading=\"true\"]')"
+        " && !(document.querySelector('#_dash-global-error-container') || {}).textContent"
+    )
+
+
+def grid_cells(page) -> dict:
+    """The grid's paging summary and the cells of its first columns (always rendered)."""
+    cells = {
+        column: page.locator(f"#{ids.DATA_TABLE} .ag-row [col-id='{column}']").all_inner_texts()
+        for column in ("iso3", "year", "indicator")
+    }
+    cells["paging"] = page.inner_text(f"#{ids.DATA_TABLE} .ag-paging-row-summary-panel")
+    return cells
+
+
+def headers(page) -> list[str]:
+    return page.locator(f"#{ids.DATA_TABLE} .ag-header-cell-text").all_inner_texts()
+
+
+def test_data_download_is_the_command_line_export(page, tmp_path):
+    page.goto(f"{page.base_url}/data{QUERY}")
+    settle(page)
+    assert "origin" in headers(page)
+    summary = page.inner_text(f"#{ids.DATA_SUMMARY}")
+    assert "rows" in summary
+    with page.expect_download() as info:
+        page.click(f"#{ids.DATA_DOWNLOAD_BUTTON}")
+    download = info.value
+    assert download.suggested_filename == "flows_border-crossings_2016-2021_tun-mar.csv"
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    cli = subprocess.run(
+        [sys.executable, "-m", "dashboard", "export", "flows", *CLI_ARGS],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    )
+    assert saved.read_bytes() == cli.stdout
+    rows = cli.stdout.decode("utf-8-sig").count("\n") - 1
+    assert f"{rows:,} rows" in summary
+    assert page.watch.console_errors == []
+    assert page.watch.external_requests == []
+
+
+def test_data_view_follows_controls_and_is_a_link(page):
+    page.goto(f"{page.base_url}/data{QUERY}")
+    settle(page)
+    before = page.inner_text(f"#{ids.DATA_SUMMARY}")
+
+    page.locator(f"#{ids.DATA_KIND} input[value='indicators']").check()
+    page.wait_for_url(re.compile(r"kind=indicators"))
+    page.wait_for_function(
+        "selector => [...document.querySelectorAll(selector)].some(e => e.textContent === 'iso3')",
+        arg=f"#{ids.DATA_TABLE} .ag-header-cell-text",
+    )
+    settle(page)
+    summary = page.inner_text(f"#{ids.DATA_SUMMARY}")
+    assert summary != before
+    assert "export indicators --indicator detected-victims" in summary
+    assert "value_low" in headers(page)
+    assert "value_low" in page.inner_text(f"#{ids.DATA_DICTIONARY}")
+    first_rows = grid_cells(page)
+
+    address = page.url
+    page.goto(address)
+    settle(page)
+    assert page.url == address
+    assert page.locator(f"#{ids.DATA_KIND} input[value='indicators']").is_checked()
+    assert page.inner_text(f"#{ids.DATA_SUMMARY}") == summary
+    assert grid_cells(page) == first_rows
+    assert first_rows["iso3"] and set(first_rows["iso3"]) <= {"TUN", "MAR"}
+    assert page.watch.console_errors == []
+    assert page.watch.external_requests == []
