@@ -1,3 +1,12 @@
 """The views, one module each; importing this package registers them in order."""
 
-from dashboard.pages import home, not_found_404, sources  # noqa: F401
+import dash
+
+from dashboard.pages import data, flows, home, not_found_404, sources
+
+PAGES = (home, flows, data, sources, not_found_404)
+
+# Dash's own page importer attaches each module's ``layout`` to the registry; we import the
+# modules explicitly (no path guessing), so we attach them here.
+for _module in PAGES:
+    dash.page_registry[_module.__name__]["layout"] = _module.layout
