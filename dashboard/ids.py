@@ -110,7 +110,7 @@ STORY_ADD_TITLE = "story-add-title"
 STORY_ADD_NOTE = "story-add-note"
 STORY_ADD = "story-add"
 STORY_ADD_STATUS = "story-add-status"
-STORY_TITLE = "story-title"
+STORY_ADD_URL = "story-add-url"
 STORY_SLIDES = "story-slides"
 STORY_MESSAGE = "story-message"
 STORY_PLAY = "story-play"
@@ -119,6 +119,8 @@ STORY_SAVE = "story-save"
 STORY_SAVE_DOWNLOAD = "story-save-download"
 STORY_LOAD = "story-load"
 STORY_LINK = "story-link"
+STORY_LINK_DATA = "story-link-data"
+STORY_RENDERED = "story-rendered"
 STORY_LINKED = "story-linked"
 STORY_LINK_ACCEPT = "story-link-accept"
 STORY_EXPORT = "story-export"
@@ -128,5 +130,9 @@ PRESENT_EXIT = "present-exit"
 
 
 def story_slide_control(kind: str, index: int) -> dict[str, str | int]:
-    """A control of slide ``index`` on the story page (``kind``: up, down, remove, title, note)."""
+    """A control of slide ``index`` on the story page (``kind``: up, down, remove, title, note).
+
+    The story's own title is ``story_slide_control("story-title", 0)``: like the slides' fields
+    it is drawn from the browser's store, so it is a pattern-matching id too.
+    """
     return {"type": f"story-slide-{kind}", "index": index}

@@ -67,7 +67,9 @@ COMPONENTS: dict[str, Component] = {
         "Share of children", ("detected-victims", {"age": "child"}), ("detected-victims", {})
     ),
     "share-female": Component(
-        "Share of women and girls", ("detected-victims", {"sex": "female"}), ("detected-victims", {})
+        "Share of women and girls",
+        ("detected-victims", {"sex": "female"}),
+        ("detected-victims", {}),
     ),
     "victims-per-100k": Component(
         "Detected victims per 100,000 population", ("detected-victims", {}), None, bounded=False
@@ -228,9 +230,7 @@ def country_profiles(
             pooled = _pooled_ratio(numerator, pop, cap=None, scale=1e5)
         else:
             denominator = count_cells(rows, *component.denominator)
-            pooled = _pooled_ratio(
-                numerator, denominator, cap=1.0 if component.bounded else None
-            )
+            pooled = _pooled_ratio(numerator, denominator, cap=1.0 if component.bounded else None)
         parts.append(pooled.assign(component=key))
     profiles = pd.concat(parts, ignore_index=True)
     if profiles.empty:
@@ -501,9 +501,9 @@ def cv_bounds(lows: Sequence[float], highs: Sequence[float]) -> tuple[float, flo
     uncertain = np.flatnonzero(low < high)
     if uncertain.size > 16:
         raise ValueError("too many intervals to bound the dispersion exactly (at most 16)")
-    corners = np.tile(low, (2 ** uncertain.size, 1))
+    corners = np.tile(low, (2**uncertain.size, 1))
     for bit, column in enumerate(uncertain):
-        pick = ((np.arange(2 ** uncertain.size) >> bit) & 1).astype(bool)
+        pick = ((np.arange(2**uncertain.size) >> bit) & 1).astype(bool)
         corners[pick, column] = high[column]
     values = _cv(corners)
     if np.all(np.isnan(values)):
@@ -547,7 +547,8 @@ def dispersion_by_year(
     Parameters
     ----------
     values : pandas.DataFrame
-        ``iso3, year, low, high`` (e.g. from :func:`dashboard.analytics.indicators.indicator_values`).
+        ``iso3, year, low, high`` (as from
+        :func:`dashboard.analytics.indicators.indicator_values`).
     countries : sequence of str
         The countries compared.
     year_from, year_to : int
@@ -641,7 +642,9 @@ def balanced_change(
     _, y0, y1, common = best
     bounds = []
     for year in (y0, y1):
-        rows = values.loc[(values["year"] == year) & values["iso3"].isin(common)].sort_values("iso3")
+        rows = values.loc[(values["year"] == year) & values["iso3"].isin(common)].sort_values(
+            "iso3"
+        )
         bounds.append(tuple(round(v, 10) for v in cv_bounds(rows["low"], rows["high"])))
     return Change(int(y0), int(y1), common, bounds[0], bounds[1])
 
@@ -668,8 +671,9 @@ def convergence_reading(change: Change | None, label: str, year_from: int, year_
     Examples
     --------
     >>> convergence_reading(Change(2012, 2020, ("MAR", "TUN"), (0.8, 0.8), (0.4, 0.45)),
-    ...     "the share of children", 2010, 2020)
-    'Dispersion of the share of children fell from 0.80 in 2012 to 0.40–0.45 in 2020 across the 2 countries that reported both years: they grew more alike.'
+    ...     "the share of children", 2010, 2020)  # doctest: +NORMALIZE_WHITESPACE
+    'Dispersion of the share of children fell from 0.80 in 2012 to 0.40–0.45 in 2020 across
+    the 2 countries that reported both years: they grew more alike.'
     """
     if change is None:
         return t(
@@ -755,7 +759,9 @@ def similarity_reading(similarity: pd.DataFrame, names: Mapping[str, str]) -> st
     >>> sim = pd.DataFrame({"iso3_a": ["TUN", "TUN"], "iso3_b": ["MAR", "EGY"],
     ...     "low": [0.8, 0.3], "high": [0.9, 0.3], "shared": [5, 4]})
     >>> similarity_reading(sim, {"TUN": "Tunisia", "MAR": "Morocco", "EGY": "Egypt"})
-    'Of 2 comparable pairs, Tunisia and Morocco have the most alike profiles (similarity 0.80–0.90 on a 0–1 scale, over 5 measures) and Tunisia and Egypt the least alike (0.30).'
+    ... # doctest: +NORMALIZE_WHITESPACE
+    'Of 2 comparable pairs, Tunisia and Morocco have the most alike profiles (similarity
+    0.80–0.90 on a 0–1 scale, over 5 measures) and Tunisia and Egypt the least alike (0.30).'
     """
     comparable = similarity.dropna(subset=["low"])
     if comparable.empty:
@@ -799,8 +805,9 @@ def coverage_reading(
     --------
     >>> values = pd.DataFrame({"iso3": ["TUN", "TUN", "MAR"], "year": [2019, 2020, 2020]})
     >>> coverage_reading(values, ["TUN", "MAR", "LBY"], {"LBY": "Libya"}, "detected victims",
-    ...     2019, 2020)
-    '2 of the 3 countries reported detected victims in 2019–2020 (3 country-years); no data from Libya. Missing years are gaps, not zeros.'
+    ...     2019, 2020)  # doctest: +NORMALIZE_WHITESPACE
+    '2 of the 3 countries reported detected victims in 2019–2020 (3 country-years); no data
+    from Libya. Missing years are gaps, not zeros.'
     """
     keep = values["iso3"].isin(countries) & values["year"].between(year_from, year_to)
     chosen = values.loc[keep]
@@ -1010,10 +1017,10 @@ def network_reading(position: NetworkPosition, name: str) -> str:
     --------
     >>> pos = NetworkPosition("TUN", 0.02, 3, 12, 80, (40, 52), 6, (10, 10), 2)
     >>> network_reading(pos, "Tunisia")  # doctest: +ELLIPSIS
-    'Victims of 6 other nationalities were detected in Tunisia (40–52); nationals of Tunisia...
+    'Victims from 6 other origins were detected in Tunisia (40–52); nationals of Tunisia...
     """
     incoming = t(
-        "Victims of {n} other nationalities were detected in {name} ({count})",
+        "Victims from {n} other origins were detected in {name} ({count})",
         n=position.inflow_partners,
         name=name,
         count=format_interval(*position.inflow),
@@ -1035,9 +1042,7 @@ def network_reading(position: NetworkPosition, name: str) -> str:
             rank=position.rank,
             ranked=position.ranked_nodes,
             b=f"{position.betweenness:.3f}",
-            hub=t("a hub of this network")
-            if position.is_hub
-            else t("not among the 10 main hubs"),
+            hub=t("a hub of this network") if position.is_hub else t("not among the 10 main hubs"),
         )
     caveat = t(
         "Edges join citizenship to the country of detection, not routes, so a hub here is a "

@@ -1,0 +1,624 @@
+"""Figures of the Compare and Country views.
+
+Pure functions ``(tidy frame, options) -> go.Figure``; no Dash, no I/O. Intervals are drawn as
+what they are: a line or bar at the lower bound ("at least") with a range bar up to the upper
+bound; a year with no report is a gap, never a zero. Every figure has at most a few traces (one
+per panel at most), in the colour-blind-safe palettes of :mod:`dashboard.figures.theme`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from dashboard.analytics.intervals import format_interval
+from dashboard.figures.theme import CATEGORICAL, OTHER_COLOUR, SEQUENTIAL, base_layout
+from dashboard.i18n import t
+
+MAX_TRACES = 30
+RANGE_NOTE = "Line at the lower bound; bars reach the upper bound where <5 cells make a range."
+
+
+@dataclass(frozen=True)
+class TrendOptions:
+    """How the small multiples show their values."""
+
+    title: str = ""
+    percent: bool = False
+    digits: int = 0
+    shared_y: bool = False
+    columns: int = 4
+    font_size: int = 13
+    row_height: int = 170
+
+
+def _fmt(low: float, high: float, percent: bool, digits: int) -> str:
+    if percent:
+        return format_interval(low * 100, high * 100, digits=digits) + " %"
+    return format_interval(low, high, digits=digits)
+
+
+def _empty(title: str, message: str, font_size: int = 13, height: int = 320) -> go.Figure:
+    figure = go.Figure(base_layout(font_size))
+    figure.add_annotation(
+        text=message, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False,
+        font={"color": "#56606b"},
+    )  # fmt: skip
+    figure.update_xaxes(visible=False)
+    figure.update_yaxes(visible=False)
+    figure.update_layout(title={"text": title, "x": 0.01}, height=height)
+    return figure
+
+
+def trends_figure(
+    values: pd.DataFrame,
+    panels: Sequence[tuple[str, str]],
+    year_from: int,
+    year_to: int,
+    options: TrendOptions = TrendOptions(),
+) -> go.Figure:
+    """Small multiples: one panel per country (or indicator), one trace per panel.
+
+    Parameters
+    ----------
+    values : pandas.DataFrame
+        ``panel, year, low, high, censored``; ``panel`` matches the keys of ``panels``.
+    panels : sequence of (key, title)
+        The panels, in order (at most :data:`MAX_TRACES`).
+    year_from, year_to : int
+        The x range; every year in it is a point, so an unreported year is a gap.
+    options : TrendOptions
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        A line at the lower bound per panel, with range bars up to the upper bound; a panel with
+        no value says "No data reported".
+    """
+    panels = list(panels)[:MAX_TRACES]
+    if not panels:
+        return _empty(options.title, t("No countries selected."), options.font_size)
+    columns = max(1, min(options.columns, len(panels)))
+    rows = math.ceil(len(panels) / columns)
+    figure = make_subplots(
+        rows=rows,
+        cols=columns,
+        subplot_titles=[title for _, title in panels],
+        shared_xaxes=True,
+        shared_yaxes="all" if options.shared_y else False,
+        horizontal_spacing=0.06 if options.shared_y else 0.08,
+        vertical_spacing=min(0.5 / rows, 0.16),
+    )
+    years = list(range(int(year_from), int(year_to) + 1))
+    scale = 100.0 if options.percent else 1.0
+    for index, (key, _) in enumerate(panels):
+        row, col = index // columns + 1, index % columns + 1
+        own = values.loc[values["panel"] == key].set_index("year")
+        own = own.loc[~own.index.duplicated()].reindex(years)
+        low = own["low"].to_numpy(dtype="float64") * scale
+        high = own["high"].to_numpy(dtype="float64") * scale
+        spread = np.where(np.isfinite(high - low), high - low, np.nan)
+        hover = [
+            f"{year}: {_fmt(lo / scale, hi / scale, options.percent, options.digits)}"
+            + (" (includes <5 cells)" if cens is True else "")
+            if not np.isnan(lo)
+            else f"{year}: not reported"
+            for year, lo, hi, cens in zip(years, low, high, own["censored"], strict=True)
+        ]
+        colour = CATEGORICAL[index % len(CATEGORICAL)] if len(panels) > 1 else CATEGORICAL[0]
+        figure.add_trace(
+            go.Scatter(
+                x=years,
+                y=[None if np.isnan(v) else round(float(v), 6) for v in low],
+                mode="lines+markers",
+                connectgaps=False,
+                line={"color": colour, "width": 2},
+                marker={"size": 6, "color": colour},
+                error_y={
+                    "type": "data",
+                    "symmetric": False,
+                    "array": [0 if np.isnan(v) else round(float(v), 6) for v in spread],
+                    "arrayminus": [0] * len(years),
+                    "color": colour,
+                    "thickness": 1.5,
+                    "width": 3,
+                },
+                hovertext=hover,
+                hoverinfo="text",
+                name=str(key),
+                showlegend=False,
+            ),
+            row=row,
+            col=col,
+        )
+        if own["low"].isna().all():
+            figure.add_annotation(
+                text=t("No data reported"),
+                x=(year_from + year_to) / 2,
+                y=0.5,
+                xref=f"x{index + 1 if index else ''}",
+                yref=f"y{index + 1 if index else ''} domain",
+                showarrow=False,
+                font={"color": "#56606b", "size": options.font_size - 1},
+            )
+    figure.update_layout(base_layout(options.font_size))
+    figure.update_layout(
+        title={"text": options.title, "x": 0.01},
+        height=80 + rows * options.row_height,
+        margin={"l": 48, "r": 16, "t": 80, "b": 36},
+        hovermode="closest",
+    )
+    figure.update_xaxes(range=[year_from - 0.5, year_to + 0.5], showgrid=False, dtick=None)
+    figure.update_yaxes(rangemode="tozero", gridcolor="#e6eaee", zeroline=True)
+    if options.percent:
+        figure.update_yaxes(ticksuffix=" %")
+    figure.update_annotations(font_size=options.font_size)
+    return figure
+
+
+def _matrix(
+    pairs: pd.DataFrame, countries: Sequence[str], value: str
+) -> tuple[list[list[float | None]], dict[tuple[str, str], pd.Series]]:
+    index = {code: i for i, code in enumerate(countries)}
+    z: list[list[float | None]] = [[None] * len(countries) for _ in countries]
+    rows = {}
+    for _, row in pairs.iterrows():
+        a, b = row["iso3_a"], row["iso3_b"]
+        if a not in index or b not in index:
+            continue
+        cell = None if pd.isna(row[value]) else float(row[value])
+        z[index[a]][index[b]] = z[index[b]][index[a]] = cell
+        rows[(a, b)] = rows[(b, a)] = row
+    return z, rows
+
+
+def similarity_heatmap(
+    similarity: pd.DataFrame,
+    countries: Sequence[str],
+    names: Mapping[str, str],
+    title: str = "",
+    font_size: int = 13,
+) -> go.Figure:
+    """Heatmap of profile similarity (0–1), coloured by the lower bound; text shows the range.
+
+    ``similarity`` comes from :func:`dashboard.analytics.convergence.profile_similarity`; pairs
+    that are not comparable are blank, marked "n/a".
+    """
+    if len(countries) < 2:
+        return _empty(title, t("Choose at least two countries."), font_size)
+    labels = [names.get(code, code) for code in countries]
+    z, rows = _matrix(similarity, countries, "low")
+    text, hover = [], []
+    for a, name_a in zip(countries, labels, strict=True):
+        text_row, hover_row = [], []
+        for b, name_b in zip(countries, labels, strict=True):
+            row = rows.get((a, b))
+            if a == b:
+                text_row.append("")
+                hover_row.append(name_a)
+            elif row is None or pd.isna(row["low"]):
+                shared = 0 if row is None else int(row["shared"])
+                text_row.append("n/a")
+                hover_row.append(
+                    f"{name_a} – {name_b}<br>not comparable ({shared} shared measure(s))"
+                )
+            else:
+                value = format_interval(row["low"], row["high"], digits=2)
+                text_row.append(value)
+                hover_row.append(
+                    f"{name_a} – {name_b}<br>similarity {value}<br>"
+                    f"over {int(row['shared'])} shared measures"
+                )
+        text.append(text_row)
+        hover.append(hover_row)
+    figure = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=labels,
+            y=labels,
+            zmin=0,
+            zmax=1,
+            colorscale=SEQUENTIAL,
+            text=text,
+            texttemplate="%{text}",
+            textfont={"size": 12},
+            hovertext=hover,
+            hoverinfo="text",
+            xgap=2,
+            ygap=2,
+            colorbar={"title": {"text": t("at least")}, "thickness": 12},
+        ),
+        layout=base_layout(font_size),
+    )
+    figure.update_layout(title={"text": title, "x": 0.01}, height=440)
+    figure.update_yaxes(autorange="reversed", showgrid=False)
+    figure.update_xaxes(showgrid=False, tickangle=-30)
+    return figure
+
+
+def overlap_heatmap(
+    overlap: pd.DataFrame,
+    countries: Sequence[str],
+    names: Mapping[str, str],
+    title: str = "",
+    font_size: int = 13,
+) -> go.Figure:
+    """Heatmap of how many main origin countries each pair shares; hover names them.
+
+    ``overlap`` comes from :func:`dashboard.analytics.convergence.origin_overlap`; a pair where a
+    country published no victims by citizenship is blank ("no data"), not 0.
+    """
+    if len(countries) < 2:
+        return _empty(title, t("Choose at least two countries."), font_size)
+    labels = [names.get(code, code) for code in countries]
+    _, rows = _matrix(overlap, countries, "jaccard")
+    counts: list[list[float | None]] = [[None] * len(countries) for _ in countries]
+    text, hover = [], []
+    for i, (a, name_a) in enumerate(zip(countries, labels, strict=True)):
+        text_row, hover_row = [], []
+        for j, (b, name_b) in enumerate(zip(countries, labels, strict=True)):
+            row = rows.get((a, b))
+            if a == b:
+                text_row.append("")
+                hover_row.append(name_a)
+            elif row is None or pd.isna(row["jaccard"]):
+                text_row.append("no data")
+                hover_row.append(f"{name_a} – {name_b}<br>no victims by citizenship published")
+            else:
+                counts[i][j] = int(row["shared"])
+                shared = [names.get(c, c) for c in str(row["shared_origins"]).split(";") if c]
+                text_row.append(f"{int(row['shared'])}")
+                hover_row.append(
+                    f"{name_a} – {name_b}<br>{int(row['shared'])} shared of "
+                    f"{int(row['k_a'])} and {int(row['k_b'])} main origins"
+                    f" (Jaccard {row['jaccard']:.2f})<br>" + (", ".join(shared) or "none")
+                )
+        text.append(text_row)
+        hover.append(hover_row)
+    top = max([c for row in counts for c in row if c is not None], default=1) or 1
+    figure = go.Figure(
+        go.Heatmap(
+            z=counts,
+            x=labels,
+            y=labels,
+            zmin=0,
+            zmax=max(top, 1),
+            colorscale=SEQUENTIAL,
+            text=text,
+            texttemplate="%{text}",
+            textfont={"size": 12},
+            hovertext=hover,
+            hoverinfo="text",
+            xgap=2,
+            ygap=2,
+            colorbar={"title": {"text": t("shared")}, "thickness": 12, "dtick": 1},
+        ),
+        layout=base_layout(font_size),
+    )
+    figure.update_layout(title={"text": title, "x": 0.01}, height=440)
+    figure.update_yaxes(autorange="reversed", showgrid=False)
+    figure.update_xaxes(showgrid=False, tickangle=-30)
+    return figure
+
+
+def convergence_figure(dispersion: pd.DataFrame, title: str = "", font_size: int = 13) -> go.Figure:
+    """Coefficient of variation across countries by year, over the number reporting.
+
+    ``dispersion`` comes from :func:`dashboard.analytics.convergence.dispersion_by_year`: the top
+    panel draws the lower bound with range bars to the upper bound (a gap where fewer than two
+    countries reported), the bottom panel the number of reporting countries.
+    """
+    if dispersion.empty:
+        return _empty(title, t("No years selected."), font_size)
+    figure = make_subplots(
+        rows=2,
+        cols=1,
+        shared_xaxes=True,
+        row_heights=[0.72, 0.28],
+        vertical_spacing=0.08,
+        subplot_titles=[t("Coefficient of variation"), t("Countries reporting")],
+    )
+    years = dispersion["year"].tolist()
+    low = dispersion["cv_low"].to_numpy(dtype="float64")
+    high = dispersion["cv_high"].to_numpy(dtype="float64")
+    spread = np.where(np.isfinite(high - low), high - low, np.nan)
+    hover = [
+        f"{year}: {format_interval(lo, hi, digits=2)} across {n} countries"
+        if not np.isnan(lo)
+        else f"{year}: {n} reporting (too few)"
+        for year, lo, hi, n in zip(years, low, high, dispersion["reporting"], strict=True)
+    ]
+    figure.add_trace(
+        go.Scatter(
+            x=years,
+            y=[None if np.isnan(v) else round(float(v), 6) for v in low],
+            mode="lines+markers",
+            connectgaps=False,
+            line={"color": CATEGORICAL[0], "width": 2},
+            error_y={
+                "type": "data",
+                "symmetric": False,
+                "array": [0 if np.isnan(v) else round(float(v), 6) for v in spread],
+                "arrayminus": [0] * len(years),
+                "color": CATEGORICAL[0],
+            },
+            hovertext=hover,
+            hoverinfo="text",
+            name="coefficient of variation",
+            showlegend=False,
+        ),
+        row=1,
+        col=1,
+    )
+    figure.add_trace(
+        go.Bar(
+            x=years,
+            y=dispersion["reporting"].tolist(),
+            marker={"color": OTHER_COLOUR},
+            text=dispersion["reporting"].tolist(),
+            textposition="outside",
+            hovertemplate="%{x}: %{y} countries reporting<extra></extra>",
+            name="countries reporting",
+            showlegend=False,
+            cliponaxis=False,
+        ),
+        row=2,
+        col=1,
+    )
+    figure.update_layout(base_layout(font_size))
+    figure.update_layout(
+        title={"text": title, "x": 0.01}, height=440, margin={"l": 48, "r": 16, "t": 80, "b": 36}
+    )
+    figure.update_yaxes(rangemode="tozero", gridcolor="#e6eaee", row=1, col=1)
+    top = int(dispersion["reporting"].max() or 1)
+    figure.update_yaxes(range=[0, top * 1.35 + 0.5], showgrid=False, dtick=max(1, top // 2), row=2)
+    figure.update_xaxes(range=[years[0] - 0.5, years[-1] + 0.5])
+    figure.update_annotations(font_size=font_size)
+    return figure
+
+
+# --------------------------------------------------------------------------------------------
+# Country view
+# --------------------------------------------------------------------------------------------
+
+
+def ranked_bars(
+    totals: pd.DataFrame,
+    labels: Sequence[str],
+    title: str = "",
+    empty_message: str = "No data reported.",
+    font_size: int = 13,
+) -> go.Figure:
+    """Horizontal bars of interval totals, largest first: solid to the lower bound, light to the
+    upper bound (the range suppressed ``<5`` cells leave open). Two traces.
+
+    ``totals`` has ``low, high`` (and optionally ``years``), one row per bar, in display order;
+    ``labels`` names each row.
+    """
+    if totals.empty:
+        return _empty(title, empty_message, font_size, height=360)
+    low = totals["low"].astype("float64").tolist()
+    extra = (totals["high"].astype("float64") - totals["low"].astype("float64")).tolist()
+    hover = [
+        f"{label}: {format_interval(lo, hi)}" + (f" ({int(n)} year(s))" if n is not None else "")
+        for label, lo, hi, n in zip(
+            labels,
+            totals["low"],
+            totals["high"],
+            totals["years"] if "years" in totals else [None] * len(totals),
+            strict=True,
+        )
+    ]
+    figure = go.Figure(layout=base_layout(font_size))
+    figure.add_trace(
+        go.Bar(
+            y=list(labels),
+            x=low,
+            orientation="h",
+            marker={"color": CATEGORICAL[0]},
+            name=t("at least"),
+            hovertext=hover,
+            hoverinfo="text",
+        )
+    )
+    if any(e > 0 for e in extra):
+        figure.add_trace(
+            go.Bar(
+                y=list(labels),
+                x=extra,
+                orientation="h",
+                marker={"color": "#9ecae1", "pattern": {"shape": "/"}},
+                name=t("possible (<5 cells)"),
+                hovertext=hover,
+                hoverinfo="text",
+            )
+        )
+    figure.update_layout(
+        barmode="stack",
+        title={"text": title, "x": 0.01},
+        height=max(260, 90 + 28 * len(labels)),
+        legend={"orientation": "h", "y": -0.12},
+        margin={"l": 160, "r": 16, "t": 56, "b": 40},
+        showlegend=any(e > 0 for e in extra),
+    )
+    figure.update_yaxes(autorange="reversed", automargin=True)
+    figure.update_xaxes(gridcolor="#e6eaee", rangemode="tozero")
+    return figure
+
+
+def breakdown_figure(
+    breakdown: pd.DataFrame,
+    dimension_titles: Mapping[str, str],
+    category_labels: Mapping[str, str],
+    title: str = "",
+    font_size: int = 13,
+) -> go.Figure:
+    """Detected victims by form of exploitation, sex and age: three panels of interval bars.
+
+    ``breakdown`` comes from :func:`dashboard.analytics.convergence.breakdown_totals`.
+    """
+    dimensions = [d for d in dimension_titles if d in set(breakdown["dimension"])]
+    if not dimensions:
+        return _empty(title, t("No breakdown reported."), font_size)
+    figure = make_subplots(
+        rows=1,
+        cols=len(dimensions),
+        subplot_titles=[dimension_titles[d] for d in dimensions],
+        horizontal_spacing=0.08,
+    )
+    for col, dimension in enumerate(dimensions, start=1):
+        rows = breakdown.loc[breakdown["dimension"] == dimension]
+        labels = [category_labels.get(c, c) for c in rows["category"]]
+        hover = [
+            f"{label}: {format_interval(lo, hi)} ({int(n)} year(s))"
+            for label, lo, hi, n in zip(
+                labels, rows["low"], rows["high"], rows["years"], strict=True
+            )
+        ]
+        figure.add_trace(
+            go.Bar(
+                x=labels,
+                y=rows["low"].astype("float64").tolist(),
+                marker={"color": CATEGORICAL[col - 1]},
+                error_y={
+                    "type": "data",
+                    "symmetric": False,
+                    "array": (rows["high"] - rows["low"]).astype("float64").tolist(),
+                    "arrayminus": [0] * len(rows),
+                    "color": "#1b1f24",
+                },
+                hovertext=hover,
+                hoverinfo="text",
+                showlegend=False,
+            ),
+            row=1,
+            col=col,
+        )
+    figure.update_layout(base_layout(font_size))
+    figure.update_layout(
+        title={"text": title, "x": 0.01}, height=340, margin={"l": 48, "r": 16, "t": 80, "b": 36}
+    )
+    figure.update_yaxes(gridcolor="#e6eaee", rangemode="tozero")
+    figure.update_xaxes(automargin=True)
+    figure.update_annotations(font_size=font_size)
+    return figure
+
+
+#: Reporting grid status → (z value, colour).
+GRID_STATUS = {"missing": 0, "range": 1, "exact": 2}
+
+
+def reporting_grid_figure(
+    grid: pd.DataFrame, item_labels: Mapping[str, str], title: str = "", font_size: int = 13
+) -> go.Figure:
+    """A year × indicator grid: dark where published exactly, light where a range, blank where
+    nothing was published. One trace.
+    """
+    if grid.empty:
+        return _empty(title, t("No years selected."), font_size)
+    items = list(dict.fromkeys(grid["item"]))
+    years = sorted(grid["year"].unique())
+    table = grid.pivot(index="item", columns="year", values="status").reindex(items)
+    z = [[GRID_STATUS[s] for s in table.loc[item, years]] for item in items]
+    words = {
+        "missing": "not reported",
+        "range": "reported (includes <5 cells)",
+        "exact": "reported",
+    }
+    hover = [
+        [f"{item_labels.get(item, item)}, {year}: {words[table.loc[item, year]]}" for year in years]
+        for item in items
+    ]
+    figure = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=[int(y) for y in years],
+            y=[item_labels.get(item, item) for item in items],
+            zmin=0,
+            zmax=2,
+            colorscale=[
+                [0.0, "#f1f3f5"],
+                [0.33, "#f1f3f5"],
+                [0.34, "#56B4E9"],
+                [0.66, "#56B4E9"],
+                [0.67, "#0072B2"],
+                [1.0, "#0072B2"],
+            ],
+            showscale=False,
+            xgap=2,
+            ygap=2,
+            hovertext=hover,
+            hoverinfo="text",
+        ),
+        layout=base_layout(font_size),
+    )
+    figure.update_layout(
+        title={"text": title, "x": 0.01},
+        height=90 + 34 * len(items),
+        margin={"l": 200, "r": 16, "t": 56, "b": 36},
+    )
+    figure.update_yaxes(autorange="reversed", showgrid=False, automargin=True)
+    figure.update_xaxes(showgrid=False, dtick=2)
+    return figure
+
+
+def context_figure(
+    population: pd.DataFrame,
+    crossings: pd.DataFrame,
+    titles: tuple[str, str],
+    title: str = "",
+    font_size: int = 13,
+) -> go.Figure:
+    """Context (never trafficking): population by year, and border-crossing detections of the
+    country's nationals by year. ``population`` has ``year, value``; ``crossings`` has
+    ``year, low, high``. Two traces.
+    """
+    figure = make_subplots(rows=1, cols=2, subplot_titles=list(titles), horizontal_spacing=0.12)
+    if not population.empty:
+        figure.add_trace(
+            go.Scatter(
+                x=population["year"].tolist(),
+                y=population["value"].tolist(),
+                mode="lines",
+                line={"color": OTHER_COLOUR, "width": 2},
+                hovertemplate="%{x}: %{y:,.0f}<extra></extra>",
+                showlegend=False,
+            ),
+            row=1,
+            col=1,
+        )
+    if not crossings.empty:
+        figure.add_trace(
+            go.Bar(
+                x=crossings["year"].tolist(),
+                y=crossings["low"].tolist(),
+                marker={"color": OTHER_COLOUR},
+                hovertemplate="%{x}: %{y:,} detections<extra></extra>",
+                showlegend=False,
+            ),
+            row=1,
+            col=2,
+        )
+    else:
+        figure.add_annotation(
+            text=t("No detections published"),
+            x=0.5,
+            y=0.5,
+            xref="x2 domain",
+            yref="y2 domain",
+            showarrow=False,
+            font={"color": "#56606b"},
+        )
+    figure.update_layout(base_layout(font_size))
+    figure.update_layout(
+        title={"text": title, "x": 0.01}, height=300, margin={"l": 64, "r": 16, "t": 80, "b": 36}
+    )
+    figure.update_yaxes(rangemode="tozero", gridcolor="#e6eaee")
+    figure.update_annotations(font_size=font_size)
+    return figure
