@@ -7,16 +7,19 @@ navigation from the page registry. ``app`` is created once per process at import
 from __future__ import annotations
 
 import dash
-from dash import ALL, Input, Output, dcc, html
+from dash import ALL, Input, Output, State, dcc, html
 from flask import Flask, jsonify
 from flask_compress import Compress
 
 from dashboard import ids
+from dashboard.components.present import add_to_story_form, exit_button, is_view_path
 from dashboard.context import CONFIG_KEY, current_dataset
 from dashboard.dataset import Dataset, bundled_dataset
+from dashboard.figures.theme import PRESENT_FONT_SIZE
 from dashboard.i18n import DEFAULT_LANGUAGE, direction, t
 from dashboard.paths import ASSETS_DIR
 from dashboard.schemas import TABLES
+from dashboard.stories import StoryError, add_slide, from_store
 
 
 def _navigation() -> html.Nav:
@@ -33,6 +36,8 @@ def shell() -> html.Div:
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh=False),
+            # The story lives in the browser (local storage), shared by every view.
+            dcc.Store(id=ids.STORY_STORE, storage_type="local"),
             html.Header(
                 [
                     html.A(
@@ -41,6 +46,9 @@ def shell() -> html.Div:
                         className="brand",
                     ),
                     _navigation(),
+                    add_to_story_form(),
+                    # assets/present.js keeps this link's query equal to the view's (plus
+                    # present=1), so presenting keeps the view's state.
                     html.A(
                         t("Present"),
                         id=ids.PRESENT_TOGGLE,
@@ -52,8 +60,11 @@ def shell() -> html.Div:
                 className="shell-header",
             ),
             html.Main(dash.page_container, className="shell-main"),
+            exit_button(),
         ],
         className="shell",
+        # Read by assets/present.js: one font size for every figure on a projector.
+        **{"data-present-font-size": str(PRESENT_FONT_SIZE)},
         lang=DEFAULT_LANGUAGE,
         dir=direction(DEFAULT_LANGUAGE),
     )
@@ -62,18 +73,58 @@ def shell() -> html.Div:
 def _register_shell_callbacks(app: dash.Dash) -> None:
     # One writer of the URL's query: each page keeps its query string in a view-state store and
     # this copies it into the address bar (refresh=False: the page is not re-rendered).
+    # While presenting (present=1 in the address), present=1 is kept: views never write it.
     app.clientside_callback(
         """
         function(states) {
             const found = (states || []).find(s => typeof s === "string");
             if (found === undefined) { return window.dash_clientside.no_update; }
-            return found;
+            const present = new URLSearchParams(window.location.search).get("present") === "1";
+            if (!present || /[?&]present=1(&|$)/.test(found)) { return found; }
+            return found ? found + "&present=1" : "?present=1";
         }
         """,
         Output(ids.URL, "search"),
         Input(ids.view_state(ALL), "data"),
         prevent_initial_call=True,
     )
+    # "Add this view": the address is read in the browser (always the one shown), then the
+    # story is extended on the server with the pure functions of dashboard.stories.
+    app.clientside_callback(
+        """
+        function(n) {
+            if (!n) { return window.dash_clientside.no_update; }
+            return {url: window.location.pathname + window.location.search, n: n};
+        }
+        """,
+        Output(ids.STORY_ADD_URL, "data"),
+        Input(ids.STORY_ADD, "n_clicks"),
+        prevent_initial_call=True,
+    )
+
+    @app.callback(
+        Output(ids.STORY_STORE, "data", allow_duplicate=True),
+        Output(ids.STORY_ADD_STATUS, "children"),
+        Output(ids.STORY_ADD_TITLE, "value"),
+        Output(ids.STORY_ADD_NOTE, "value"),
+        Input(ids.STORY_ADD_URL, "data"),
+        State(ids.STORY_ADD_TITLE, "value"),
+        State(ids.STORY_ADD_NOTE, "value"),
+        State(ids.STORY_STORE, "data"),
+        prevent_initial_call=True,
+    )
+    def add_view_to_story(added, title, note, stored):
+        url = (added or {}).get("url", "")
+        path = url.partition("?")[0]
+        if not is_view_path(path):
+            return dash.no_update, t("Open a view (map, flows …) to add it."), title, note
+        story = from_store(stored)
+        try:
+            story = add_slide(story, url, title or "", note or "")
+        except StoryError as error:
+            return dash.no_update, str(error), title, note
+        message = t("Added as slide {n} of the story.", n=len(story.slides))
+        return story.to_dict(), message, "", ""
 
 
 def _register_routes(server: Flask) -> None:

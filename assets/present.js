@@ -1,0 +1,331 @@
+// Presenter mode and the story player. No server round trip, nothing fetched from outside.
+//
+// Presenter mode is on while the address has present=1 (any view). It sets html.present-mode
+// (present.css hides navigation and controls) and re-lays out every plotly figure with the
+// projector font size the shell gives in data-present-font-size (figures/theme.py), saving the
+// values it replaced so that leaving (Escape) restores them without reloading the view.
+(function () {
+  "use strict";
+
+  const root = document.documentElement;
+  const inFrame = window.self !== window.top;
+  const NAV_KEYS = {
+    ArrowRight: 1, PageDown: 1, " ": 1, Spacebar: 1,
+    ArrowLeft: -1, PageUp: -1,
+  };
+  const presented = new WeakSet(); // layouts already enlarged
+  const saved = new WeakMap(); // graph div -> {layout: {key: old}, traces: [[update, index]]}
+
+  function fontSize() {
+    const holder = document.querySelector("[data-present-font-size]");
+    return Number(holder && holder.getAttribute("data-present-font-size")) || 22;
+  }
+
+  function isPresent() {
+    return new URLSearchParams(window.location.search).get("present") === "1";
+  }
+
+  function withPresent(search, on) {
+    const kept = search.replace(/^\?/, "").split("&")
+      .filter(function (pair) { return pair && pair.split("=")[0] !== "present"; });
+    if (on) { kept.push("present=1"); }
+    return kept.length ? "?" + kept.join("&") : "";
+  }
+
+  // --- figures --------------------------------------------------------------------------
+
+  function getPath(obj, path) {
+    return path.replace(/\[(\d+)\]/g, ".$1").split(".").reduce(function (value, key) {
+      return value === undefined || value === null ? undefined : value[key];
+    }, obj);
+  }
+
+  function mainPlot() {
+    return document.querySelector(".shell-main .js-plotly-plot");
+  }
+
+  function layoutUpdate(gd) {
+    const size = fontSize();
+    const full = gd._fullLayout;
+    const update = {
+      "font.size": size,
+      "font.color": "#000000",
+      "title.font.size": Math.round(size * 1.25),
+      "title.font.color": "#000000",
+      "legend.font.size": size,
+      "hoverlabel.font.size": size,
+      "paper_bgcolor": "#ffffff",
+    };
+    Object.keys(full).forEach(function (key) {
+      if (/^[xy]axis\d*$/.test(key)) {
+        update[key + ".tickfont.size"] = size;
+        update[key + ".tickfont.color"] = "#000000";
+        update[key + ".title.font.size"] = size;
+      } else if (/^coloraxis\d*$/.test(key)) {
+        update[key + ".colorbar.tickfont.size"] = size;
+        update[key + ".colorbar.title.font.size"] = size;
+      }
+    });
+    ((gd.layout && gd.layout.annotations) || []).forEach(function (note, i) {
+      const own = (note.font && note.font.size) || 0;
+      update["annotations[" + i + "].font.size"] = Math.max(size, own);
+      update["annotations[" + i + "].font.color"] = "#000000";
+    });
+    if (gd === mainPlot()) {
+      // The main figure fills the screen below whatever precedes it (a heading, a summary
+      // line) and above the one-line source note; at least 60 % of the screen.
+      const top = gd.getBoundingClientRect().top + window.scrollY;
+      const free = window.innerHeight - top - 44;
+      update.height = Math.round(Math.max(0.6 * window.innerHeight, free));
+    }
+    return update;
+  }
+
+  function traceUpdates(gd) {
+    const size = fontSize();
+    const updates = [];
+    (gd._fullData || []).forEach(function (trace, i) {
+      const update = {};
+      if (trace.textfont) { update["textfont.size"] = size; }
+      if (trace.colorbar) {
+        update["colorbar.tickfont.size"] = size;
+        update["colorbar.title.font.size"] = size;
+      }
+      if (trace.type === "sankey") { update["node.hoverlabel.font.size"] = size; }
+      if (Object.keys(update).length) { updates.push([update, trace.index]); }
+    });
+    return updates;
+  }
+
+  // Remember what present mode replaces. Dash may hand back a layout that already holds our
+  // values (dcc.Graph mirrors relayouts into its figure), so a value equal to ours is not
+  // taken as the original.
+  function remember(gd, update, traces) {
+    const old = saved.get(gd) || {layout: {}, traces: {}};
+    Object.keys(update).forEach(function (key) {
+      const value = getPath(gd.layout, key);
+      if (!(key in old.layout) || value !== update[key]) {
+        old.layout[key] = value === undefined ? null : value;
+      }
+    });
+    traces.forEach(function (pair) {
+      const index = pair[1];
+      const own = old.traces[index] || (old.traces[index] = {});
+      Object.keys(pair[0]).forEach(function (key) {
+        const value = getPath(gd.data[index], key);
+        if (!(key in own) || value !== pair[0][key]) {
+          own[key] = value === undefined ? null : value;
+        }
+      });
+    });
+    saved.set(gd, old);
+  }
+
+  function enlarge(gd, force) {
+    if (!window.Plotly || !gd._fullLayout || !gd.layout) { return; }
+    if (presented.has(gd.layout) && !force) { return; }
+    const update = layoutUpdate(gd);
+    const traces = traceUpdates(gd);
+    remember(gd, update, traces);
+    presented.add(gd.layout);
+    traces.forEach(function (pair) { window.Plotly.restyle(gd, pair[0], [pair[1]]); });
+    window.Plotly.relayout(gd, update);
+  }
+
+  function restore(gd) {
+    const old = saved.get(gd);
+    if (!old || !window.Plotly || !gd.layout) { return; }
+    saved.delete(gd);
+    presented.delete(gd.layout);
+    Object.keys(old.traces).forEach(function (index) {
+      if (Number(index) < gd.data.length) {
+        window.Plotly.restyle(gd, old.traces[index], [Number(index)]);
+      }
+    });
+    window.Plotly.relayout(gd, old.layout);
+  }
+
+  function watch(gd) {
+    if (gd.__presentWatched || typeof gd.on !== "function") { return; }
+    gd.__presentWatched = true;
+    // Dash replaces the layout when a callback sends a new figure: enlarge the new one too.
+    gd.on("plotly_afterplot", function () {
+      if (root.classList.contains("present-mode") && !presented.has(gd.layout)) {
+        window.setTimeout(function () { enlarge(gd); }, 0);
+      }
+    });
+  }
+
+  function applyToPlots(force) {
+    const on = root.classList.contains("present-mode");
+    document.querySelectorAll(".js-plotly-plot").forEach(function (gd) {
+      watch(gd);
+      if (on) { enlarge(gd, force); } else { restore(gd); }
+    });
+  }
+
+  // --- mode -----------------------------------------------------------------------------
+
+  function sync() {
+    const on = isPresent();
+    root.classList.toggle("present-mode", on);
+    root.classList.toggle("in-story-frame", inFrame);
+    const toggle = document.getElementById("shell-present-toggle");
+    if (toggle) {
+      toggle.setAttribute("href", window.location.pathname + withPresent(window.location.search, true));
+    }
+    applyToPlots(false);
+  }
+
+  function go(on) {
+    const url = window.location.pathname + withPresent(window.location.search, on) +
+      window.location.hash;
+    window.history.pushState(window.history.state, "", url);
+    sync();
+  }
+
+  ["pushState", "replaceState"].forEach(function (name) {
+    const original = window.history[name];
+    window.history[name] = function () {
+      const result = original.apply(this, arguments);
+      window.setTimeout(sync, 0);
+      return result;
+    };
+  });
+  window.addEventListener("popstate", sync);
+  window.addEventListener("resize", function () {
+    if (root.classList.contains("present-mode")) { applyToPlots(true); }
+  });
+
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("#shell-present-toggle")) {
+      if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) { return; }
+      event.preventDefault();
+      go(true);
+    } else if (event.target.closest("#present-exit")) {
+      go(false);
+    }
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (player.active) { return; } // the player handles its own keys
+    if (inFrame && (event.key in NAV_KEYS || event.key === "Escape" || event.key === "n")) {
+      // A slide inside the story player: the player (the parent page) decides.
+      event.preventDefault();
+      window.parent.postMessage({medflowsStoryKey: event.key}, window.location.origin);
+      return;
+    }
+    if (event.key === "Escape" && root.classList.contains("present-mode")) {
+      event.preventDefault();
+      go(false);
+    }
+  });
+
+  let scheduled = false;
+  new MutationObserver(function () {
+    if (scheduled) { return; }
+    scheduled = true;
+    window.requestAnimationFrame(function () { scheduled = false; sync(); });
+  }).observe(document, {childList: true, subtree: true});
+
+  // --- story player ---------------------------------------------------------------------
+  // Each slide is the live view at its saved address with present=1, in an iframe; the bar
+  // and the speaker note belong to the player. Keys: → PageDown Space next, ← PageUp back,
+  // Home/End, N shows or hides the note, Escape closes.
+
+  const player = {active: false, slides: [], index: 0, el: null};
+
+  function el(tag, attrs, text) {
+    const node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) { node.setAttribute(key, attrs[key]); });
+    if (text !== undefined) { node.textContent = text; }
+    return node;
+  }
+
+  function presentUrl(slide) {
+    return slide.path + withPresent(slide.query || "", true);
+  }
+
+  function show(index) {
+    if (!player.active) { return; }
+    player.index = Math.max(0, Math.min(index, player.slides.length - 1));
+    const slide = player.slides[player.index];
+    const labels = player.labels;
+    player.frame.setAttribute("src", presentUrl(slide));
+    player.frame.setAttribute("title", slide.title || labels.slide);
+    player.counter.textContent = (player.index + 1) + " / " + player.slides.length;
+    player.title.textContent = slide.title || "";
+    player.note.textContent = slide.note || labels.noNote;
+    player.el.setAttribute("data-slide", String(player.index));
+  }
+
+  function close() {
+    if (!player.active) { return; }
+    player.active = false;
+    player.el.remove();
+    if (document.fullscreenElement && document.exitFullscreen) {
+      document.exitFullscreen().catch(function () {});
+    }
+    const back = document.getElementById("story-play");
+    if (back) { back.focus(); }
+  }
+
+  function onKey(key) {
+    if (key in NAV_KEYS) { show(player.index + NAV_KEYS[key]); }
+    else if (key === "Home") { show(0); }
+    else if (key === "End") { show(player.slides.length - 1); }
+    else if (key === "n" || key === "N") { player.note.hidden = !player.note.hidden; }
+    else if (key === "Escape") { close(); }
+    else { return false; }
+    return true;
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (player.active && onKey(event.key)) { event.preventDefault(); }
+  }, true);
+  window.addEventListener("message", function (event) {
+    if (event.origin !== window.location.origin || !player.active) { return; }
+    const key = event.data && event.data.medflowsStoryKey;
+    if (typeof key === "string") { onKey(key); }
+  });
+  document.addEventListener("fullscreenchange", function () {
+    if (!document.fullscreenElement && player.active && player.wasFullscreen) { close(); }
+    player.wasFullscreen = Boolean(document.fullscreenElement);
+  });
+
+  function play(story, labels) {
+    const slides = (story && story.slides) || [];
+    if (!slides.length || player.active) { return; }
+    const box = el("div", {"class": "story-player", role: "dialog", "aria-label": labels.player});
+    const bar = el("div", {"class": "story-player-bar"});
+    const back = el("button", {type: "button", "aria-label": labels.previous}, "←");
+    const next = el("button", {type: "button", "aria-label": labels.next}, "→");
+    const notes = el("button", {type: "button"}, labels.notes);
+    const stop = el("button", {type: "button"}, labels.close);
+    player.counter = el("span", {"class": "story-player-counter"});
+    player.title = el("span", {"class": "story-player-title"});
+    bar.append(back, player.counter, next, player.title, notes, stop);
+    player.frame = el("iframe", {"class": "story-frame"});
+    player.note = el("div", {"class": "story-player-note", "aria-label": labels.noteLabel});
+    box.append(bar, player.frame, player.note);
+    back.addEventListener("click", function () { show(player.index - 1); });
+    next.addEventListener("click", function () { show(player.index + 1); });
+    notes.addEventListener("click", function () { player.note.hidden = !player.note.hidden; });
+    stop.addEventListener("click", close);
+    player.frame.addEventListener("load", function () {
+      // Keys pressed inside the slide come back through postMessage (see keydown above).
+      player.frame.contentWindow && player.frame.contentWindow.focus();
+    });
+    document.body.append(box);
+    player.el = box;
+    player.slides = slides;
+    player.labels = labels;
+    player.active = true;
+    player.wasFullscreen = false;
+    if (box.requestFullscreen) { box.requestFullscreen().catch(function () {}); }
+    show(0);
+  }
+
+  window.medflowsStory = {play: play, close: close, state: player};
+  sync();
+})();
