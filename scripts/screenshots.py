@@ -26,10 +26,12 @@ VIEWS = {
     "country": "/country/JOR",
     "data": "/data?kind=flows&measure=trafficking-victims&countries=JOR,LBN&from=2015&to=2021",
     "sources": "/sources",
-    "present": "/flows?measure=border-crossings&from=2015&to=2024&countries=TUN,MAR,DZA,EGY,LBY&present=1",
+    "present": "/flows?measure=border-crossings&from=2015&to=2024&countries=TUN,MAR,DZA,EGY,LBY"
+    "&present=1",
 }
 WAIT_FOR_DASH = """() => !document.querySelector('[data-dash-is-loading="true"]')
-    && Array.from(document.querySelectorAll('.dash-graph')).every(g => g.querySelector('.main-svg'))"""
+    && Array.from(document.querySelectorAll('.dash-graph'))
+            .every(g => g.querySelector('.main-svg'))"""
 
 
 def _free_port() -> int:
