@@ -83,6 +83,7 @@ COUNTRY_CONTEXT = "country-context"
 COUNTRY_CONTEXT_TEXT = "country-context-text"
 COUNTRY_FLOWS_DOWNLOAD = "country-flows-download"
 COUNTRY_FLOWS_DOWNLOAD_BUTTON = "country-flows-download-button"
+COUNTRY_NAVIGATE = "country-navigate"
 
 # Data view (/data)
 DATA_TABLE = "data-table"

@@ -45,7 +45,7 @@ def _fmt(low: float, high: float, percent: bool, digits: int) -> str:
 
 
 def _empty(title: str, message: str, font_size: int = 13, height: int = 320) -> go.Figure:
-    figure = go.Figure(base_layout(font_size))
+    figure = go.Figure(layout=base_layout(font_size))
     figure.add_annotation(
         text=message, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False,
         font={"color": "#56606b"},

@@ -479,16 +479,25 @@ def country_body(dataset: Dataset, code: str, state: ViewState) -> list:
 
 
 def _picker(dataset: Dataset, code: str | None) -> html.Div:
-    return labelled(
-        t("Country"),
-        dcc.Dropdown(
-            country_options(dataset),
-            code,
-            id=ids.COUNTRY_SELECT,
-            clearable=False,
-            placeholder=t("Choose a country"),
-        ),
-        ids.COUNTRY_SELECT,
+    """The country picker; choosing navigates through the page's own location component
+    (``callback-nav``: the page container re-renders; the shell's location, which only writes
+    the query, does not)."""
+    return html.Div(
+        [
+            dcc.Location(id=ids.COUNTRY_NAVIGATE, refresh="callback-nav"),
+            labelled(
+                t("Country"),
+                dcc.Dropdown(
+                    country_options(dataset),
+                    code,
+                    id=ids.COUNTRY_SELECT,
+                    clearable=False,
+                    placeholder=t("Choose a country"),
+                ),
+                ids.COUNTRY_SELECT,
+            ),
+        ],
+        className="control",
     )
 
 
@@ -585,9 +594,9 @@ def update_country(years, code):
 
 
 @callback(
-    Output(ids.URL, "pathname", allow_duplicate=True),
+    Output(ids.COUNTRY_NAVIGATE, "pathname"),
     Input(ids.COUNTRY_SELECT, "value"),
-    State(ids.URL, "pathname"),
+    State(ids.COUNTRY_NAVIGATE, "pathname"),
     prevent_initial_call=True,
 )
 def go_to_country(code, pathname):
