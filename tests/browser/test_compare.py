@@ -1,0 +1,69 @@
+"""Compare view in headless Chromium: four panels, URL state both ways, notices."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+from tests.browser.helpers import assert_clean, figure_title, wait_for_dash
+
+GRAPHS = ("compare-trends", "compare-similarity", "compare-overlap", "compare-convergence")
+
+
+def query(page) -> dict[str, list[str]]:
+    return parse_qs(urlparse(page.url).query)
+
+
+def figure_data(page, graph_id: str) -> str:
+    return page.eval_on_selector(f"#{graph_id} .js-plotly-plot", "el => JSON.stringify(el.data)")
+
+
+def test_compare_loads_four_panels_offline_with_no_errors(page):
+    page.goto(page.base_url + "/compare")
+    wait_for_dash(page)
+    for graph in GRAPHS:
+        assert page.locator(f"#{graph} .main-svg").count() > 0
+    assert "Detected victims of trafficking" in figure_title(page, "compare-trends")
+    readings = page.locator(".reading")
+    assert readings.count() == 4 and all(r for r in readings.all_inner_texts())
+    assert query(page)["countries"] == ["DZA,EGY,JOR,LBN,LBY,MAR,PSE,TUN"]
+    assert page.locator(".source-note").count() == 4
+    assert_clean(page)
+
+
+def test_changing_the_indicator_changes_figure_and_url_and_reload_restores_it(page):
+    page.goto(page.base_url + "/compare?countries=JOR,LBN,TUN&from=2010&to=2020")
+    wait_for_dash(page)
+    page.locator("#compare-indicator").click()
+    page.get_by_role("option", name="Share of detected victims who are children").click()
+    wait_for_dash(page)
+    title = figure_title(page, "compare-trends")
+    assert title.startswith("Share of detected victims who are children")
+    assert query(page)["indicator"] == ["share-children"]
+    assert query(page)["countries"] == ["JOR,LBN,TUN"]
+    before = {graph: figure_data(page, graph) for graph in GRAPHS}
+    page.goto(page.url)
+    wait_for_dash(page)
+    assert figure_title(page, "compare-trends") == title
+    assert {graph: figure_data(page, graph) for graph in GRAPHS} == before
+    assert_clean(page)
+
+
+def test_invalid_url_values_show_notices_and_the_default(page):
+    page.goto(page.base_url + "/compare?countries=TUN&indicator=bananas")
+    wait_for_dash(page)
+    notices = page.locator(".notice").all_inner_texts()
+    assert any("indicator=bananas" in n for n in notices)
+    assert any("Choose between 2 and 8 countries" in n for n in notices)
+    assert "Detected victims of trafficking" in figure_title(page, "compare-trends")
+    assert_clean(page)
+
+
+def test_the_csv_download_names_its_filter(page):
+    page.goto(page.base_url + "/compare?countries=JOR,LBN&from=2015&to=2020")
+    wait_for_dash(page)
+    with page.expect_download() as info:
+        page.locator("#compare-overlap-download-button").click()
+    assert info.value.suggested_filename == (
+        "compare_overlap_detected-victims_2015-2020_jor-lbn.csv"
+    )
+    assert_clean(page)

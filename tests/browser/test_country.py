@@ -1,0 +1,82 @@
+"""Country view in headless Chromium: sections, URL state both ways, unknown codes, picker."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+from tests.browser.helpers import assert_clean, figure_title, wait_for_dash
+
+
+def query(page) -> dict[str, list[str]]:
+    return parse_qs(urlparse(page.url).query)
+
+
+def wait_for_country(page) -> None:
+    """The sections are drawn by a callback after the page: wait for them too."""
+    wait_for_dash(page)
+    page.wait_for_selector("#country-trends .main-svg", timeout=20_000)
+    wait_for_dash(page)
+
+
+def trends_x(page) -> list[int]:
+    return page.eval_on_selector("#country-trends .js-plotly-plot", "el => el.data[0].x")
+
+
+def test_country_view_loads_from_the_navigation_with_no_errors(page):
+    page.goto(page.base_url + "/")
+    wait_for_dash(page)
+    page.locator(".nav-link", has_text="Country").click()
+    page.wait_for_url("**/country/TUN*")
+    wait_for_country(page)
+    assert urlparse(page.url).path == "/country/TUN"
+    assert "Tunisia" in page.locator("h1").first.inner_text()
+    assert "Tunisia: trends" in figure_title(page, "country-trends")
+    for graph in ("country-origins", "country-destinations", "country-grid", "country-context"):
+        assert page.locator(f"#{graph} .main-svg").count() > 0
+    assert page.get_by_text("Network position").count() == 1
+    assert_clean(page)
+
+
+def test_changing_the_years_changes_figure_and_url_and_reload_restores_it(page):
+    page.goto(page.base_url + "/country/TUN")
+    wait_for_country(page)
+    assert trends_x(page)[0] == 2003
+    start = page.locator("#country-years input.dash-range-slider-min-input")
+    start.fill("2012")
+    start.press("Tab")
+    page.wait_for_function(
+        """() => { const el = document.querySelector('#country-trends .js-plotly-plot');
+                   return el && el.data[0].x[0] === 2012; }""",
+        timeout=20_000,
+    )
+    wait_for_dash(page)
+    assert trends_x(page)[0] == 2012
+    assert query(page)["from"] == ["2012"]
+    title = figure_title(page, "country-trends")
+    assert "2012–2021" in title
+    page.goto(page.url)
+    wait_for_country(page)
+    assert trends_x(page)[0] == 2012
+    assert figure_title(page, "country-trends") == title
+    assert_clean(page)
+
+
+def test_an_unknown_code_shows_a_notice_and_a_picker_that_navigates(page):
+    page.goto(page.base_url + "/country/XYZ")
+    wait_for_dash(page)
+    assert "There is no country with the code “XYZ”" in page.locator(".notice").inner_text()
+    page.locator("#country-select").click()
+    page.keyboard.type("Morocco")
+    page.get_by_role("option", name="Morocco (MAR)").click()
+    page.wait_for_url("**/country/MAR*")
+    wait_for_country(page)
+    assert "Morocco" in page.locator("h1").first.inner_text()
+    assert_clean(page)
+
+
+def test_an_invalid_year_shows_a_notice(page):
+    page.goto(page.base_url + "/country/TUN?from=abc")
+    wait_for_country(page)
+    assert "Ignored from=abc" in page.locator(".notice").first.inner_text()
+    assert trends_x(page)[0] == 2003
+    assert_clean(page)

@@ -1,0 +1,162 @@
+"""The Compare and Country views' layouts and callbacks, called directly on the bundled data."""
+
+from __future__ import annotations
+
+import base64
+import io
+from urllib.parse import parse_qsl
+
+import pandas as pd
+import pytest
+
+from dashboard import ids
+from dashboard.app import app
+from dashboard.pages import compare as compare_page
+from dashboard.pages import country as country_page
+
+FOCUS = ["DZA", "EGY", "JOR", "LBN", "LBY", "MAR", "PSE", "TUN"]
+
+
+@pytest.fixture(autouse=True)
+def request_context():
+    with app.server.test_request_context():
+        yield
+
+
+def find(component, component_id):
+    """The component with ``component_id`` in a layout tree (``None`` when absent)."""
+    if isinstance(component, list | tuple):
+        return next((f for c in component if (f := find(c, component_id)) is not None), None)
+    if getattr(component, "id", None) == component_id:
+        return component
+    children = getattr(component, "children", None)
+    if children is None or isinstance(children, str | int | float):
+        return None
+    for child in children if isinstance(children, list | tuple) else [children]:
+        found = find(child, component_id)
+        if found is not None:
+            return found
+    return None
+
+
+def texts(component) -> str:
+    """All text in a layout tree (or a list of trees)."""
+    if isinstance(component, list | tuple):
+        return " ".join(texts(c) for c in component if c is not None)
+    if isinstance(component, str | int | float):
+        return str(component)
+    children = getattr(component, "children", None)
+    if children is None:
+        return ""
+    items = children if isinstance(children, list | tuple) else [children]
+    return " ".join(texts(child) for child in items if child is not None)
+
+
+def read_csv(download: dict) -> pd.DataFrame:
+    raw = base64.b64decode(download["content"]) if download.get("base64") else download["content"]
+    return pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig")
+
+
+# Compare ------------------------------------------------------------------------------------
+
+
+def test_compare_defaults_to_the_focus_countries():
+    page = compare_page.layout()
+    assert find(page, ids.COMPARE_COUNTRIES).value == FOCUS
+    assert find(page, ids.COMPARE_INDICATOR).value == "detected-victims"
+    assert ".notice" not in texts(page)
+
+
+@pytest.mark.parametrize("countries", ["TUN", "TUN,MAR,EGY,JOR,LBN,DZA,LBY,PSE,ITA"])
+def test_compare_too_few_or_too_many_countries_give_a_notice_and_the_default(countries):
+    page = compare_page.layout(countries=countries)
+    assert "Choose between 2 and 8 countries" in texts(page)
+    assert find(page, ids.COMPARE_COUNTRIES).value == FOCUS
+
+
+def test_compare_url_restores_controls():
+    page = compare_page.layout(countries="tun,mar", indicator="share-children", **{"from": "2010"})
+    assert find(page, ids.COMPARE_COUNTRIES).value == ["TUN", "MAR"]
+    assert find(page, ids.COMPARE_INDICATOR).value == "share-children"
+    assert find(page, ids.COMPARE_YEARS).value[0] == 2010
+
+
+def test_compare_callback_returns_four_figures_readings_and_the_query():
+    out = compare_page.update_compare(["TUN", "MAR", "EGY"], "share-children", [2010, 2020])
+    figures, readings, query = out[:4], out[8:12], out[17]
+    assert all(len(f.data) <= 30 for f in figures)
+    assert all(isinstance(r, str) and r for r in readings)
+    assert dict(parse_qsl(query.lstrip("?"))) == {
+        "countries": "TUN,MAR,EGY",
+        "indicator": "share-children",
+        "from": "2010",
+        "to": "2020",
+    }
+    assert figures[0].layout.title.text.startswith("Share of detected victims who are children")
+    assert out[16] == []  # no message
+
+
+def test_compare_callback_with_one_country_says_so_and_draws_the_default():
+    out = compare_page.update_compare(["TUN"], "detected-victims", [2003, 2021])
+    assert "Choose between 2 and 8 countries" in texts(out[16][0])
+    assert "countries=DZA,EGY" in out[17]
+
+
+def test_compare_downloads_hold_what_is_drawn_with_source_and_citation():
+    args = (["JOR", "LBN", "TUN"], "detected-victims", [2010, 2020])
+    trends = read_csv(compare_page.download_trends(1, *args))
+    assert set(trends["iso3"]) <= {"JOR", "LBN", "TUN"}
+    assert trends["year"].between(2010, 2020).all()
+    assert {"low", "high", "censored", "source", "citation", "indicator"} <= set(trends.columns)
+    assert (trends["source"] == "unodc-glotip").all()
+    overlap = read_csv(compare_page.download_overlap(1, *args))
+    assert len(overlap) == 3 and {"shared", "jaccard", "citation"} <= set(overlap.columns)
+    similarity = read_csv(compare_page.download_similarity(1, *args))
+    assert {"similarity_low", "similarity_high", "source"} <= set(similarity.columns)
+    convergence = read_csv(compare_page.download_convergence(1, *args))
+    assert convergence["year"].tolist() == list(range(2010, 2021))
+    assert (convergence["reporting"] <= 3).all()
+
+
+# Country ------------------------------------------------------------------------------------
+
+
+def test_country_layout_for_a_known_and_an_unknown_code():
+    page = country_page.layout(iso3="tun")
+    assert find(page, ids.COUNTRY_CODE).data == "TUN"
+    assert find(page, ids.COUNTRY_SELECT).value == "TUN"
+    missing = country_page.layout(iso3="XYZ")
+    assert "There is no country with the code “XYZ”" in texts(missing)
+    assert find(missing, ids.COUNTRY_SELECT).value is None
+    assert find(missing, ids.COUNTRY_YEARS) is None
+
+
+def test_country_bad_years_give_a_notice():
+    page = country_page.layout(iso3="TUN", **{"from": "abc"})
+    assert "Ignored from=abc" in texts(page)
+
+
+def test_country_callback_builds_every_section():
+    body, query = country_page.update_country([2010, 2021], "TUN")
+    assert query == "?from=2010&to=2021"
+    text = texts(body)
+    for heading in ("Trends", "Main origins", "Network position", "Years reported", "Context"):
+        assert heading in text
+    assert "not trafficking" in text
+    graphs = [find(body, i) for i in (ids.COUNTRY_TRENDS, ids.COUNTRY_ORIGINS, ids.COUNTRY_GRID)]
+    assert all(g is not None and len(g.figure.data) <= 30 for g in graphs)
+
+
+def test_country_without_any_data_shows_messages_not_errors():
+    body, _ = country_page.update_country([2003, 2021], "LBY")
+    assert "never reported" in texts(body)
+
+
+def test_country_picker_navigates():
+    assert country_page.go_to_country("MAR", "/country/TUN") == "/country/MAR"
+
+
+def test_country_download_is_the_indicator_rows():
+    rows = read_csv(country_page.download_indicators(1, [2015, 2020], "TUN"))
+    assert set(rows["iso3"]) == {"TUN"} and rows["year"].between(2015, 2020).all()
+    assert {"value_low", "value_high", "censored", "source", "citation"} <= set(rows.columns)
