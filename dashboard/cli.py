@@ -68,6 +68,13 @@ def build_parser() -> argparse.ArgumentParser:
     indicators.add_argument("--indicator", choices=INDICATORS)
     indicators.add_argument("--countries", type=_codes, default=())
     indicators.add_argument("--exploitation")
+    story = tables.add_parser(
+        "story", help="a story (or one view) as one offline HTML file (opens with no network)"
+    )
+    source = story.add_mutually_exclusive_group(required=True)
+    source.add_argument("--file", type=Path, help="a story file saved from the Story view")
+    source.add_argument("--view", help="one view's address instead, e.g. '/flows?top=5'")
+    story.add_argument("--out", type=Path, required=True, help="the HTML file to write")
     for sub in (flows, indicators):
         sub.add_argument("--from", dest="year_from", type=_year)
         sub.add_argument("--to", dest="year_to", type=_year)
@@ -115,6 +122,8 @@ def _export(args: argparse.Namespace) -> int:
     from dashboard.dataset import bundled_dataset
     from dashboard.export import flows_export, indicators_export, to_csv_bytes
 
+    if args.table == "story":
+        return _export_story(args)
     dataset = bundled_dataset()
     if args.year_from and args.year_to and args.year_from > args.year_to:
         raise UsageError(f"--from {args.year_from} is after --to {args.year_to}")
@@ -150,6 +159,33 @@ def _export(args: argparse.Namespace) -> int:
     else:
         args.out.write_bytes(data)
         print(f"wrote {len(frame):,} rows to {args.out}", file=sys.stderr)
+    return 0
+
+
+def _export_story(args: argparse.Namespace) -> int:
+    from dashboard.app import app
+    from dashboard.components.present import is_view_path
+    from dashboard.stories import Story, StoryError, add_slide, parse_story
+    from dashboard.story_export import export_story
+
+    try:
+        if args.view is not None:
+            if not is_view_path(args.view.partition("?")[0]):
+                raise UsageError(f"--view {args.view!r} is not a view of this dashboard")
+            story = add_slide(Story(), args.view)
+        else:
+            try:
+                data = args.file.read_bytes()
+            except OSError as exc:
+                raise UsageError(f"cannot read {args.file}: {exc.strerror}") from None
+            story = parse_story(data, is_view_path)
+    except StoryError as exc:
+        raise UsageError(f"{args.file or args.view}: {exc}") from None
+    if not story.slides:
+        raise UsageError(f"{args.file}: the story has no slides")
+    page = export_story(story, app.server)
+    args.out.write_text(page, encoding="utf-8")
+    print(f"wrote {len(story.slides)} slide(s) to {args.out}", file=sys.stderr)
     return 0
 
 

@@ -55,7 +55,7 @@ def add_to_story_form() -> html.Details:
     """The header's "Add to story" disclosure: a title, a speaker note and an Add button."""
     return html.Details(
         [
-            html.Summary(t("＋ Add to story"), className="button"),
+            html.Summary(t("+ Add to story"), className="button"),
             html.Div(
                 [
                     html.Label(t("Slide title"), htmlFor=ids.STORY_ADD_TITLE),

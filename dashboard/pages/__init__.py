@@ -2,9 +2,9 @@
 
 import dash
 
-from dashboard.pages import compare, country, data, flows, home, not_found_404, sources
+from dashboard.pages import compare, country, data, flows, home, not_found_404, sources, story
 
-PAGES = (home, flows, compare, country, data, sources, not_found_404)
+PAGES = (home, flows, compare, country, data, sources, story, not_found_404)
 
 # Dash's own page importer attaches each module's ``layout`` to the registry; we import the
 # modules explicitly (no path guessing), so we attach them here.
