@@ -461,7 +461,8 @@ def breakdown_figure(
 ) -> go.Figure:
     """Detected victims by form of exploitation, sex and age: three panels of interval bars.
 
-    ``breakdown`` comes from :func:`dashboard.analytics.convergence.breakdown_totals`.
+    ``breakdown`` comes from :func:`dashboard.analytics.convergence.breakdown_totals`;
+    ``category_labels`` is looked up as ``"dimension:category"``, then ``"category"``.
     """
     dimensions = [d for d in dimension_titles if d in set(breakdown["dimension"])]
     if not dimensions:
@@ -474,7 +475,10 @@ def breakdown_figure(
     )
     for col, dimension in enumerate(dimensions, start=1):
         rows = breakdown.loc[breakdown["dimension"] == dimension]
-        labels = [category_labels.get(c, c) for c in rows["category"]]
+        labels = [
+            category_labels.get(f"{dimension}:{c}", category_labels.get(c, c))
+            for c in rows["category"]
+        ]
         hover = [
             f"{label}: {format_interval(lo, hi)} ({int(n)} year(s))"
             for label, lo, hi, n in zip(

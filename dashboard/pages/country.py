@@ -76,6 +76,7 @@ ITEM_LABELS = {
 }
 CATEGORY_LABELS = {
     **EXPLOITATION_LABELS,
+    "exploitation:other": "Other forms",
     "female": "Women and girls",
     "male": "Men and boys",
     "other": "Other",
@@ -239,10 +240,9 @@ def breakdown_reading(breakdown: pd.DataFrame, span: str) -> str:
         if rows.empty:
             continue
         top = rows.sort_values(["low", "high"], ascending=False).iloc[0]
-        parts.append(
-            f"{t(CATEGORY_LABELS.get(top['category'], top['category'])).lower()} "
-            f"({format_interval(top['low'], top['high'])})"
-        )
+        key = top["category"]
+        label = CATEGORY_LABELS.get(f"{dimension}:{key}", CATEGORY_LABELS.get(key, key))
+        parts.append(f"{t(label).lower()} ({format_interval(top['low'], top['high'])})")
     return t(
         "Largest published categories in {span}: {parts}; each summed over the years it was "
         "published.",
