@@ -32,7 +32,7 @@ class TrendOptions:
     title: str = ""
     percent: bool = False
     digits: int = 0
-    shared_y: bool = False
+    shared_y: bool = False  # one y scale for every panel (shares: comparable as they are)
     columns: int = 4
     font_size: int = 13
     row_height: int = 170
@@ -90,9 +90,7 @@ def trends_figure(
         rows=rows,
         cols=columns,
         subplot_titles=[title for _, title in panels],
-        shared_xaxes=True,
-        shared_yaxes="all" if options.shared_y else False,
-        horizontal_spacing=0.06 if options.shared_y else 0.08,
+        horizontal_spacing=0.08,
         vertical_spacing=min(0.5 / rows, 0.16),
     )
     years = list(range(int(year_from), int(year_to) + 1))
@@ -156,6 +154,13 @@ def trends_figure(
     )
     figure.update_xaxes(range=[year_from - 0.5, year_to + 0.5], showgrid=False, dtick=None)
     figure.update_yaxes(rangemode="tozero", gridcolor="#e6eaee", zeroline=True)
+    if options.shared_y:
+        # One scale for every panel, set explicitly (plotly's matched axes lose the traces
+        # here): from 0 to the largest finite upper bound drawn.
+        highs = values.loc[values["panel"].isin([k for k, _ in panels]), "high"] * scale
+        top = highs.replace(np.inf, np.nan).max()
+        top = 100.0 if options.percent and not top > 0 else float(top) if top > 0 else 1.0
+        figure.update_yaxes(range=[0, top * 1.05], autorange=False)
     if options.percent:
         figure.update_yaxes(ticksuffix=" %")
     figure.update_annotations(font_size=options.font_size)
