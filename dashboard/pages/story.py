@@ -392,7 +392,7 @@ def export_offline(_, stored):
     story = from_store(stored)
     if not story.slides:
         return dash.no_update, _message(t("Add slides before exporting the story."), error=True)
-    page = export_story(story, flask.current_app)
+    page = export_story(story, flask.current_app._get_current_object())
     return dcc.send_string(page, f"story_{_slug(story.title)}.html"), dash.no_update
 
 

@@ -1,0 +1,75 @@
+"""Presenter mode: present=1 hides navigation and controls, enlarges every figure's text for a
+projector, keeps the view's state and source note, and Escape leaves it."""
+
+from __future__ import annotations
+
+from dashboard.figures.theme import PRESENT_FONT_SIZE
+
+#: Smallest computed font size (px) of the visible texts of the page's figures.
+MIN_FIGURE_FONT = """() => Math.min(...[...document.querySelectorAll('.js-plotly-plot text')]
+    .filter(e => e.textContent.trim())
+    .map(e => parseFloat(getComputedStyle(e).fontSize)))"""
+#: Computed font size of the first axis tick and the first annotation (or null).
+TICK_AND_ANNOTATION = """() => {
+    const size = s => { const e = document.querySelector(s);
+        return e ? parseFloat(getComputedStyle(e).fontSize) : null; };
+    return [size('.js-plotly-plot .xtick text, .js-plotly-plot .cbaxis text'),
+            size('.js-plotly-plot .annotation-text')];
+}"""
+
+
+def _visible(page, selector: str) -> bool:
+    return page.locator(selector).first.is_visible()
+
+
+def _wait_for_font(page, size: float) -> None:
+    page.wait_for_function(f"({MIN_FIGURE_FONT})() >= {size}", timeout=20_000)
+
+
+def test_present_hides_controls_and_enlarges_text(page):
+    page.goto(f"{page.base_url}/?year=2016&present=1")
+    page.wait_for_selector(".js-plotly-plot .cbaxis text")
+    _wait_for_font(page, 20)
+    assert not _visible(page, ".controls")
+    assert not _visible(page, ".nav")
+    assert _visible(page, ".source-note")
+    tick, _ = page.evaluate(TICK_AND_ANNOTATION)
+    assert tick >= 20
+    # The main figure fills the screen (16:9 at 1280×720).
+    box = page.locator(".js-plotly-plot").first.bounding_box()
+    assert box["width"] >= 1200 and box["height"] >= 600
+    assert page.watch.console_errors == [] and page.watch.external_requests == []
+
+
+def test_toggle_keeps_query_and_escape_restores(page):
+    page.goto(f"{page.base_url}/compare?countries=TUN,MAR,EGY")
+    page.wait_for_selector(".js-plotly-plot .xtick text")
+    page.wait_for_timeout(500)
+    normal = page.evaluate(MIN_FIGURE_FONT)
+    assert normal < 20
+    assert _visible(page, ".controls")
+
+    page.click("#shell-present-toggle")
+    _wait_for_font(page, PRESENT_FONT_SIZE)
+    assert "countries=TUN,MAR,EGY" in page.url and "present=1" in page.url
+    assert not _visible(page, ".controls") and not _visible(page, ".shell-header")
+    tick, annotation = page.evaluate(TICK_AND_ANNOTATION)
+    assert tick >= 20
+    assert annotation is None or annotation >= 20
+
+    page.keyboard.press("Escape")
+    page.wait_for_function(f"({MIN_FIGURE_FONT})() < 20", timeout=10_000)
+    assert "present=1" not in page.url and "countries=TUN,MAR,EGY" in page.url
+    assert _visible(page, ".controls") and _visible(page, ".nav")
+    assert page.evaluate(MIN_FIGURE_FONT) == normal
+    assert page.watch.console_errors == [] and page.watch.external_requests == []
+
+
+def test_shell_keeps_present_when_the_view_writes_its_state(page):
+    page.goto(f"{page.base_url}/flows?countries=TUN&top=5&present=1")
+    page.wait_for_selector(".js-plotly-plot")
+    # The view's callback has written its full state into the address: present=1 survived.
+    page.wait_for_function("location.search.includes('measure=')", timeout=20_000)
+    assert "present=1" in page.url and "top=5" in page.url
+    _wait_for_font(page, 20)
+    assert page.watch.console_errors == []
