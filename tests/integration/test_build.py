@@ -12,6 +12,7 @@ from dashboard.paths import DATA_DIR
 from dashboard.pipeline.build import build_tables, write_tables
 from dashboard.schemas import TABLES, TableError
 
+
 @pytest.mark.raw
 def test_rebuild_is_byte_identical_to_the_committed_tables(raw_dir, tmp_path):
     tables, coverage = build_tables(raw_dir)
