@@ -63,7 +63,7 @@ def _colour_values(low: pd.Series, options: MapOptions) -> dict:
         }
     z = np.log10(1 + low.astype(float))
     top = max(float(z.max()) if len(z) else 1.0, 1.0)
-    ticks = [v for v in (0, 1, 10, 100, 1_000, 10_000, 100_000) if np.log10(1 + v) <= top + 1e-9]
+    ticks = [v for v in (0, 10, 100, 1_000, 10_000, 100_000) if np.log10(1 + v) <= top + 1e-9]
     return {
         "z": z.round(4).tolist(),
         "zmax": top,

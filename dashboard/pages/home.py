@@ -80,11 +80,18 @@ def map_values(dataset: Dataset, state: ViewState) -> pd.DataFrame:
 
 
 def map_flows(dataset: Dataset, state: ViewState) -> pd.DataFrame:
-    """The year's flows of the chosen measure, as drawn (top corridors)."""
-    flows = select_flows(
-        dataset.flows, FlowFilter(measure=state.measure, year_from=state.year, year_to=state.year)
+    """The year's largest corridors into or out of the focus countries (what the lines draw).
+
+    Lines are limited to the region the dashboard is about: the world's largest corridors would
+    otherwise run off the map (e.g. to the Americas) and hide the Southern Mediterranean ones.
+    """
+    flt = FlowFilter(
+        measure=state.measure,
+        year_from=state.year,
+        year_to=state.year,
+        countries=tuple(dataset.focus_countries),
     )
-    return top_corridors(flows, state.top)
+    return top_corridors(select_flows(dataset.flows, flt), state.top)
 
 
 def build_figure(dataset: Dataset, state: ViewState):
@@ -166,11 +173,7 @@ def layout(**query: str) -> html.Div:
                                     last,
                                     1,
                                     value=state.year,
-                                    marks={
-                                        y: str(y)
-                                        for y in range(first, last + 1)
-                                        if y % 5 == 0 or y in (first, last)
-                                    },
+                                    marks={y: str(y) for y in range(first, last + 1) if y % 5 == 0},
                                     id=ids.MAP_YEAR,
                                     tooltip={"placement": "bottom", "always_visible": False},
                                 ),
@@ -184,7 +187,10 @@ def layout(**query: str) -> html.Div:
                         t("Layers"),
                         dcc.Checklist(
                             [
-                                {"label": t("Flow lines (top corridors)"), "value": "lines"},
+                                {
+                                    "label": t("Flow lines (top corridors of the region)"),
+                                    "value": "lines",
+                                },
                                 {
                                     "label": t("Missing Migrants incidents (context)"),
                                     "value": "incidents",
