@@ -9,7 +9,6 @@ from __future__ import annotations
 import dash
 from dash import ALL, Input, Output, State, dcc, html
 from flask import Flask, jsonify
-from flask_compress import Compress
 
 from dashboard import ids
 from dashboard.components.present import add_to_story_form, exit_button, is_view_path
@@ -19,6 +18,7 @@ from dashboard.figures.theme import PRESENT_FONT_SIZE
 from dashboard.i18n import DEFAULT_LANGUAGE, direction, t
 from dashboard.paths import ASSETS_DIR
 from dashboard.schemas import TABLES
+from dashboard.serving import configure_serving
 from dashboard.stories import StoryError, add_slide, from_store
 
 
@@ -139,7 +139,7 @@ def create_app(dataset: Dataset | None = None) -> dash.Dash:
     """Create the Dash app serving ``dataset`` (the bundled data by default)."""
     server = Flask("dashboard")
     server.config[CONFIG_KEY] = dataset or bundled_dataset()
-    Compress(server)
+    configure_serving(server)  # compression, cache headers
     app = dash.Dash(
         "dashboard",
         server=server,
