@@ -10,10 +10,13 @@ import json
 from typing import Any
 
 
-def _prop(dependency: dict, value: Any = None) -> dict:
+def _prop(dependency: dict, value: Any = None) -> dict | list:
     component = dependency["id"]
     if component.startswith("{"):
         component = json.loads(component)
+        if ["ALL"] in component.values():
+            # A wildcard input is the list of matching components' items (none by default).
+            return value if isinstance(value, list) else []
     item = {"id": component, "property": dependency["property"]}
     if value is not None:
         item["value"] = value
