@@ -1,0 +1,26 @@
+"""Loading every tidy table (read + validate), as each gunicorn worker does once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from benchmarks import stats
+from benchmarks.stats import Row
+from dashboard.dataset import load_dataset
+from dashboard.paths import DATA_DIR
+
+
+def loading_row(runs: int, data_dir: Path = DATA_DIR, label: str = "shipped data") -> Row:
+    times = stats.timed(lambda: load_dataset(data_dir), runs)
+    budgeted = data_dir == DATA_DIR
+    row = Row(
+        "load",
+        f"all tidy tables, {label}",
+        runs=runs,
+        median_ms=stats.median(times),
+        p95_ms=stats.p95(times),
+    )
+    if budgeted:
+        row.budget = f"median < {stats.LOAD_MS} ms"
+        row.ok = row.median_ms < stats.LOAD_MS
+    return row

@@ -1,0 +1,221 @@
+"""Realistic filter combinations per callback, as data.
+
+Keys are a piece of the callback's output string in ``/_dash-dependencies`` (as
+:func:`dashboard.callback_requests.find_callback` matches them); each case maps
+``"component-id.property"`` to a value, for inputs and states alike. ``QUICK`` names the one
+case per callback that ``--quick`` runs.
+"""
+
+from __future__ import annotations
+
+from itertools import product
+
+FOCUS = ["DZA", "EGY", "JOR", "LBN", "LBY", "MAR", "PSE", "TUN"]
+#: Twelve countries (the most a view accepts): the focus countries and the main origins.
+MANY = [*FOCUS, "NGA", "SYR", "ERI", "ITA"]
+INDICATORS = (
+    "detected-victims",
+    "victims-per-100k",
+    "persons-prosecuted",
+    "persons-convicted",
+    "share-children",
+    "share-female",
+    "share-forced-labour",
+    "share-sexual-exploitation",
+)
+
+
+def _story() -> dict | None:
+    """A story of three slides, as the browser keeps it (None if stories cannot be built)."""
+    try:
+        from dashboard.stories import add_slide, from_store
+
+        story = from_store(None)
+        for url in ("/?year=2018", "/flows?countries=TUN,MAR", "/country/TUN"):
+            story = add_slide(story, url, f"Slide {url}", "A note.")
+        return story.to_dict()
+    except Exception:  # the story module is still changing: benchmark without it
+        return None
+
+
+STORY = _story()
+
+
+def _map(indicator="detected-victims", year=2018, layers=("lines",), measure=None, focus=None):
+    return {
+        "map-indicator.value": indicator,
+        "map-exploitation.value": "total",
+        "map-year.value": year,
+        "map-measure.value": measure or "trafficking-victims",
+        "map-layers.value": list(layers),
+        "map-focus.data": focus,
+    }
+
+
+MAP_CASES = {
+    **{f"{ind}, 2018, lines": _map(ind) for ind in INDICATORS},
+    **{
+        f"{year}, {'+'.join(layers) or 'no layers'}": _map(year=year, layers=layers)
+        for year, layers in product((2010, 2015, 2021), ((), ("lines",), ("lines", "incidents")))
+    },
+    "border crossings, 2019, lines+incidents": _map(
+        year=2019, layers=("lines", "incidents"), measure="border-crossings"
+    ),
+    "focus JOR, 2018, lines": _map(focus="JOR"),
+}
+
+
+def _flows(measure, countries, top, years=None):
+    return {
+        "flows-measure.value": measure,
+        "flows-years.value": years,
+        "flows-countries.value": countries,
+        "flows-top.value": top,
+    }
+
+
+FLOWS_CASES = {
+    f"{measure}, {label}, top {top}": _flows(measure, countries, top)
+    for measure, (label, countries), top in product(
+        ("trafficking-victims", "border-crossings"),
+        (("focus countries", FOCUS), ("12 countries", MANY), ("TUN", ["TUN"])),
+        (5, 30),
+    )
+}
+
+
+def _data(kind, measure="trafficking-victims", indicator="detected-victims", countries=FOCUS):
+    return {
+        "data-kind.value": kind,
+        "data-measure.value": measure,
+        "data-indicator.value": indicator,
+        "data-years.value": None,
+        "data-countries.value": countries,
+    }
+
+
+DATA_CASES = {
+    "flows, focus countries": _data("flows"),
+    "flows, border crossings, 12 countries": _data("flows", "border-crossings", countries=MANY),
+    "indicators, detected victims, focus": _data("indicators"),
+    "indicators, share female, 12 countries": _data(
+        "indicators", indicator="share-female", countries=MANY
+    ),
+}
+
+
+def _compare(countries, indicator="detected-victims", years=(2010, 2021)):
+    return {
+        "compare-countries.value": countries,
+        "compare-indicator.value": indicator,
+        "compare-years.value": list(years),
+    }
+
+
+COMPARE_CASES = {
+    f"{len(countries)} countries, {indicator}": _compare(countries, indicator)
+    for countries, indicator in product(
+        (["TUN", "MAR"], ["TUN", "MAR", "JOR", "LBN"], FOCUS),
+        ("detected-victims", "share-female"),
+    )
+}
+COMPARE_CASES["8 countries, 2003–2021"] = _compare(FOCUS, years=(2003, 2021))
+
+COUNTRY_CASES = {
+    f"{code}, {first}–{last}": {"country-years.value": [first, last], "country-code.data": code}
+    for code, (first, last) in product(("TUN", "JOR", "LBY", "NGA"), ((2003, 2021), (2015, 2021)))
+}
+
+
+def _download(button: str, case: dict) -> dict:
+    return {f"{button}.n_clicks": 1, **case}
+
+
+CASES: dict[str, dict[str, dict]] = {
+    # The page router: the layout of each view, as a first visit renders it.
+    "_pages_content.children": {
+        f"{path}{search}": {"_pages_location.pathname": path, "_pages_location.search": search}
+        for path, search in (
+            ("/", ""),
+            ("/flows", ""),
+            ("/compare", "?countries=TUN,MAR,JOR,LBN"),
+            ("/country/TUN", ""),
+            ("/data", ""),
+            ("/sources", ""),
+        )
+    },
+    "map-graph.figure": MAP_CASES,
+    "map-focus.data": {"click on TUN": {"map-graph.clickData": {"points": [{"location": "TUN"}]}}},
+    "map-download.data": {
+        "detected victims 2018": _download("map-download-button", _map()),
+        "share female 2015": _download("map-download-button", _map("share-female", 2015)),
+    },
+    "flows-graph.figure": FLOWS_CASES,
+    "flows-download.data": {
+        "focus countries": _download(
+            "flows-download-button", _flows("trafficking-victims", FOCUS, 10, [2007, 2021])
+        ),
+        "border crossings, 12 countries": _download(
+            "flows-download-button", _flows("border-crossings", MANY, 10, [2009, 2025])
+        ),
+    },
+    "compare-trends.figure": COMPARE_CASES,
+    **{
+        f"compare-{panel}download.data": {
+            "4 countries": _download(
+                f"compare-{panel}download-button", _compare(["TUN", "MAR", "JOR", "LBN"])
+            )
+        }
+        for panel in ("", "similarity-", "overlap-", "convergence-")
+    },
+    "country-content.children": COUNTRY_CASES,
+    "country-download.data": {
+        "TUN": _download("country-download-button", COUNTRY_CASES["TUN, 2003–2021"])
+    },
+    "country-flows-download.data": {
+        "NGA": _download("country-flows-download-button", COUNTRY_CASES["NGA, 2003–2021"])
+    },
+    "country-navigate.pathname": {
+        "pick JOR": {"country-select.value": "JOR", "country-navigate.pathname": "/country/TUN"},
+    },
+    "data-table.rowData": DATA_CASES,
+    "data-download.data": {
+        "flows, focus countries": _download(
+            "data-download-button", DATA_CASES["flows, focus countries"]
+        )
+    },
+    "story-store.data": {
+        "add the flows view": {
+            "story-add-url.data": {"url": "/flows?countries=TUN,MAR", "n": 1},
+            "story-add-title.value": "Flows from Tunisia and Morocco",
+            "story-add-note.value": "",
+            "story-store.data": None,
+        },
+        "edit the story (no slide controls)": {"story-store.data": STORY},
+        "clear the story": {
+            "story-load.contents": None,
+            "story-load.filename": None,
+            "story-clear.n_clicks": 1,
+            "story-link-accept.n_clicks": None,
+            "story-link-data.data": None,
+            "story-store.data": STORY,
+        },
+        "open a shared story link": {"story-link-data.data": STORY, "story-store.data": None},
+    },
+    "story-slides.children": {
+        "three slides": {"story-store.data": STORY, "story-rendered.data": None}
+    },
+    "story-save-download.data": {
+        "three slides": {"story-save.n_clicks": 1, "story-store.data": STORY}
+    },
+    "story-export-download.data": {
+        "three slides": {"story-export.n_clicks": 1, "story-store.data": STORY}
+    },
+}
+
+#: The case ``--quick`` runs for each callback (the first one otherwise).
+QUICK = {
+    "map-graph.figure": "detected-victims, 2018, lines",
+    "flows-graph.figure": "trafficking-victims, focus countries, top 5",
+    "compare-trends.figure": "4 countries, detected-victims",
+}

@@ -1,0 +1,30 @@
+"""The benchmark machinery runs (quick mode, one callback) and prints its table; no timings."""
+
+from __future__ import annotations
+
+from benchmarks.__main__ import parse, run
+from benchmarks.report import COLUMNS, markdown_table
+from benchmarks.synthetic import synthetic_tables
+from dashboard.dataset import bundled_dataset
+from dashboard.schemas import validate
+from dashboard.tables import sort_key
+
+
+def test_quick_run_of_one_callback_gives_the_table():
+    rows, cases = run(parse(["--quick", "--only", "map-graph.figure", "--no-browser"]))
+    table = markdown_table(rows)
+    header = table.splitlines()[0]
+    assert [cell.strip() for cell in header.strip("|").split("|")] == list(COLUMNS)
+    (row,) = rows
+    assert row.what == "map-graph.figure" and row.runs and row.json_kb > 0 and row.traces >= 1
+    assert row.ok is not None and "map-graph.figure" in cases
+
+
+def test_synthetic_tables_grow_with_unique_keys():
+    dataset = bundled_dataset()
+    grown = synthetic_tables(dataset, 2)
+    for name in ("flows", "indicators"):
+        frame = grown[name]
+        assert len(frame) > 1.5 * len(getattr(dataset, name))
+        assert not frame.duplicated(sort_key(name)).any()
+        validate(name, frame)
