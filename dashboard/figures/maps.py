@@ -1,7 +1,7 @@
 """Map figures: choropleth of an indicator, flow lines, Missing Migrants incidents.
 
 Pure functions of tidy frames; no Dash, no I/O. Flow lines are drawn as a handful of traces
-(one per width class, segments separated by ``None``) however many corridors there are, and
+(one per width class, segments separated by gaps) however many corridors there are, and
 the map's shapes come from the app's own assets (``topojsonURL`` in the graph config).
 """
 
@@ -65,7 +65,7 @@ def _colour_values(low: pd.Series, options: MapOptions) -> dict:
     top = max(float(z.max()) if len(z) else 1.0, 1.0)
     ticks = [v for v in (0, 10, 100, 1_000, 10_000, 100_000) if np.log10(1 + v) <= top + 1e-9]
     return {
-        "z": z.round(4).tolist(),
+        "z": z.to_numpy(dtype="float32"),
         "zmax": top,
         "tickvals": [round(float(np.log10(1 + v)), 4) for v in ticks],
         "ticktext": [f"{v:,}" for v in ticks],
@@ -113,6 +113,9 @@ def flow_line_traces(
 ) -> list[go.Scattergeo]:
     """Flow lines, width by count, drawn through the transit corridor when there is one.
 
+    All lines of one width class are one trace, segments separated by NaN gaps, so the number
+    of traces does not grow with the number of corridors.
+
     Parameters
     ----------
     corridors : pandas.DataFrame
@@ -141,15 +144,15 @@ def flow_line_traces(
     traces: list[go.Scattergeo] = []
     mid_lon, mid_lat, mid_text = [], [], []
     for width_class, width in enumerate(LINE_WIDTHS):
-        lon: list[float | None] = []
-        lat: list[float | None] = []
+        lon: list[float] = []
+        lat: list[float] = []
         for row in drawable.loc[classes == width_class].itertuples(index=False):
             stops = [row.origin, *([row.transit] if row.transit else []), row.destination]
             for stop in stops:
                 lon.append(points[stop][0])
                 lat.append(points[stop][1])
-            lon.append(None)
-            lat.append(None)
+            lon.append(np.nan)  # a gap: plotly.js starts a new line segment
+            lat.append(np.nan)
             via = f" via {names.get(row.transit, row.transit)}" if row.transit else ""
             mid_lon.append(points[stops[-2]][0] * 0.5 + points[stops[-1]][0] * 0.5)
             mid_lat.append(points[stops[-2]][1] * 0.5 + points[stops[-1]][1] * 0.5)
@@ -159,8 +162,8 @@ def flow_line_traces(
         if lon:
             traces.append(
                 go.Scattergeo(
-                    lon=lon,
-                    lat=lat,
+                    lon=np.array(lon, dtype="float32"),
+                    lat=np.array(lat, dtype="float32"),
                     mode="lines",
                     line={"width": width, "color": FLOW_COLOURS[width_class]},
                     opacity=0.75,
@@ -170,8 +173,8 @@ def flow_line_traces(
             )
     traces.append(
         go.Scattergeo(
-            lon=mid_lon,
-            lat=mid_lat,
+            lon=np.array(mid_lon, dtype="float32"),
+            lat=np.array(mid_lat, dtype="float32"),
             mode="markers",
             marker={"size": 7, "color": FLOW_COLOURS[-1], "symbol": "diamond"},
             hovertext=mid_text,
@@ -183,20 +186,30 @@ def flow_line_traces(
     return traces
 
 
+def in_map_area(frame: pd.DataFrame, area: dict = MEDITERRANEAN) -> pd.DataFrame:
+    """Rows of ``frame`` (with ``lon``/``lat``) inside the map's visible area."""
+    return frame.loc[frame["lon"].between(*area["lon"]) & frame["lat"].between(*area["lat"])]
+
+
 def incident_trace(incidents: pd.DataFrame, label: str) -> go.Scattergeo:
-    """Missing Migrants incidents as markers sized by the dead and missing."""
+    """Missing Migrants incidents as markers sized by the dead and missing.
+
+    Coordinates and sizes go to the browser as typed arrays; hover text is kept short (date,
+    dead and missing, the first words of the place) so a year of incidents stays small.
+    """
     located = incidents.dropna(subset=["lon", "lat"])
     dead = located["dead_missing"].to_numpy(dtype=float)
+    places = located["location"].fillna("").str.slice(0, 48)
     hover = [
-        f"{d} · {dm:g} dead or missing<br>{loc if isinstance(loc, str) else ''}"
-        for d, dm, loc in zip(located["date"], dead, located["location"], strict=True)
+        f"{d} · {dm:g} dead or missing<br>{place}"
+        for d, dm, place in zip(located["date"], dead, places, strict=True)
     ]
     return go.Scattergeo(
-        lon=located["lon"].tolist(),
-        lat=located["lat"].tolist(),
+        lon=located["lon"].to_numpy(dtype="float32"),
+        lat=located["lat"].to_numpy(dtype="float32"),
         mode="markers",
         marker={
-            "size": np.clip(np.sqrt(dead) * 2.5, 3, 30).round(1).tolist(),
+            "size": np.clip(np.sqrt(dead) * 2.5, 3, 30).astype("float32"),
             "color": INCIDENT_COLOUR,
             "opacity": 0.6,
             "line": {"width": 0},

@@ -12,6 +12,7 @@ and says so.
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 import dash
@@ -174,9 +175,18 @@ def cli_command(flt: FlowFilter | IndicatorFilter) -> str:
     return " ".join(parts)
 
 
-def column_defs(columns: list[str]) -> list[dict]:
-    """Grid columns: the export's columns, each with its meaning as the header tooltip."""
+def column_defs(columns: list[str], citations: dict[str, str] | None = None) -> list[dict]:
+    """Grid columns: the export's columns, each with its meaning as the header tooltip.
+
+    The citation is the same long text on every row of a source, so it is not sent with each
+    row: the column computes it in the browser from the row's ``source`` (``citations`` maps
+    source id to citation), and the grid still shows every column of the export.
+    """
     numeric = {"year", "count_low", "count_high", "value_low", "value_high"}
+    lookup = {}
+    if citations is not None:
+        table = json.dumps(citations, ensure_ascii=False)
+        lookup = {"valueGetter": {"function": f"({table})[params.data.source] || ''"}}
     return [
         {
             "field": column,
@@ -189,6 +199,7 @@ def column_defs(columns: list[str]) -> list[dict]:
             ),
             # true/false as in the CSV, not a checkbox
             **({"cellDataType": "text"} if column == "censored" else {}),
+            **(lookup if column == "citation" else {}),
         }
         for column in columns
     ]
@@ -427,9 +438,10 @@ def update_data(kind, measure, indicator, years, countries):
     first, last = year_bounds(dataset, state)
     columns = list(rows.columns)
     info = [html.P(m, className="notice") for m in messages] + summary(state, len(rows), flt)
+    citations = {source: dataset.citation(source) for source in rows["source"].unique()}
     return (
-        grid_rows(rows),
-        column_defs(columns),
+        grid_rows(rows.drop(columns="citation")),
+        column_defs(columns, citations),
         info,
         dictionary(columns),
         to_query(state, KEYS),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 import dash
 import pandas as pd
@@ -26,7 +27,13 @@ from dashboard.components.controls import (
 from dashboard.context import current_dataset
 from dashboard.dataset import Dataset
 from dashboard.export import to_csv_bytes
-from dashboard.figures.maps import MapOptions, flow_line_traces, incident_trace, map_figure
+from dashboard.figures.maps import (
+    MapOptions,
+    flow_line_traces,
+    in_map_area,
+    incident_trace,
+    map_figure,
+)
 from dashboard.i18n import t
 from dashboard.state import ViewState, parse_query, to_query
 
@@ -68,14 +75,17 @@ def map_points(dataset: Dataset) -> dict[str, tuple[float, float]]:
     return points
 
 
+@lru_cache(maxsize=64)
+def _all_years(dataset: Dataset, indicator: str, exploitation: str) -> pd.DataFrame:
+    # Pure and keyed by its arguments: the same in every worker. Callers must not mutate it.
+    return indicator_values(
+        dataset.indicators, population_of(dataset.context_indicators), indicator, exploitation
+    )
+
+
 def map_values(dataset: Dataset, state: ViewState) -> pd.DataFrame:
     """Indicator values of the map's year (rows behind the choropleth)."""
-    values = indicator_values(
-        dataset.indicators,
-        population_of(dataset.context_indicators),
-        state.indicator,
-        state.exploitation,
-    )
+    values = _all_years(dataset, state.indicator, state.exploitation)
     return values.loc[values["year"] == state.year]
 
 
@@ -103,7 +113,7 @@ def build_figure(dataset: Dataset, state: ViewState):
         lines = flow_line_traces(map_flows(dataset, state), map_points(dataset), dataset.names)
     incidents = None
     if state.incidents:
-        year_incidents = dataset.incidents.loc[dataset.incidents["year"] == state.year]
+        year_incidents = in_map_area(dataset.incidents.loc[dataset.incidents["year"] == state.year])
         incidents = incident_trace(
             year_incidents, t("Dead and missing migrants (IOM) — context, not trafficking")
         )
@@ -123,9 +133,7 @@ def summary(dataset: Dataset, state: ViewState) -> html.Div:
     if not state.focus:
         return html.P(t("Click a country on the map to see its summary."), className="hint")
     code = state.focus
-    values = indicator_values(
-        dataset.indicators, population_of(dataset.context_indicators), "detected-victims"
-    )
+    values = _all_years(dataset, "detected-victims", "total")
     own = values.loc[values["iso3"] == code]
     latest = own.loc[own["year"] == own["year"].max()] if not own.empty else own
     lines = [html.H3(dataset.name(code))]

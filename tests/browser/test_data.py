@@ -93,3 +93,19 @@ def test_data_view_follows_controls_and_is_a_link(page):
     assert first_rows["iso3"] and set(first_rows["iso3"]) <= {"TUN", "MAR"}
     assert page.watch.console_errors == []
     assert page.watch.external_requests == []
+
+
+def test_the_citation_column_is_filled_in_the_browser(page, dataset):
+    # Rows travel without their (long, repeated) citation; the column computes it from source.
+    page.goto(f"{page.base_url}/data{QUERY}")
+    settle(page)
+    citation = page.evaluate(
+        """async (gridId) => {
+            const api = await dash_ag_grid.getApiAsync(gridId);
+            const row = api.getDisplayedRowAtIndex(0);
+            return [row.data.source, api.getCellValue({rowNode: row, colKey: 'citation'})];
+        }""",
+        ids.DATA_TABLE,
+    )
+    assert citation == ["frontex", dataset.citation("frontex")]
+    assert page.watch.external_requests == [] and page.watch.console_errors == []
