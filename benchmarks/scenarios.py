@@ -208,9 +208,7 @@ CASES: dict[str, dict[str, dict]] = {
     "story-save-download.data": {
         "three slides": {"story-save.n_clicks": 1, "story-store.data": STORY}
     },
-    "story-export-download.data": {
-        "three slides": {"story-export.n_clicks": 1, "story-store.data": STORY}
-    },
+    "story-export.href": {"three slides": {"story-store.data": STORY}},
 }
 
 #: The case ``--quick`` runs for each callback (the first one otherwise).

@@ -6,9 +6,11 @@ navigation from the page registry. ``app`` is created once per process at import
 
 from __future__ import annotations
 
+import re
+
 import dash
 from dash import ALL, Input, Output, State, dcc, html
-from flask import Flask, jsonify
+from flask import Flask, Response, jsonify, request
 
 from dashboard import ids
 from dashboard.components.present import add_to_story_form, exit_button, is_view_path
@@ -133,6 +135,26 @@ def _register_routes(server: Flask) -> None:
         dataset = current_dataset()
         rows = {name: len(getattr(dataset, name)) for name in TABLES}
         return jsonify(status="ok", dataset=dataset.label, rows=rows)
+
+    @server.route("/export/story.html")
+    def story_export() -> object:
+        # A plain download, not a callback: the file (several MB, plotly.js inside) never
+        # travels base64-encoded inside a JSON callback answer.
+        from dashboard.stories import decode_link
+        from dashboard.story_export import export_story
+
+        try:
+            story = decode_link(request.args.get("s", ""), is_view_path)
+        except StoryError as error:
+            return Response(str(error), status=400, mimetype="text/plain")
+        if not story.slides:
+            return Response(t("The story has no slides."), status=400, mimetype="text/plain")
+        name = re.sub(r"[^a-z0-9]+", "-", story.title.lower()).strip("-") or "story"
+        return Response(
+            export_story(story, server),
+            mimetype="text/html",
+            headers={"Content-Disposition": f'attachment; filename="story_{name}.html"'},
+        )
 
 
 def create_app(dataset: Dataset | None = None) -> dash.Dash:

@@ -125,7 +125,6 @@ STORY_RENDERED = "story-rendered"
 STORY_LINKED = "story-linked"
 STORY_LINK_ACCEPT = "story-link-accept"
 STORY_EXPORT = "story-export"
-STORY_EXPORT_DOWNLOAD = "story-export-download"
 STORY_CLEAR = "story-clear"
 PRESENT_EXIT = "present-exit"
 

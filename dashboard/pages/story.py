@@ -27,6 +27,7 @@ from dashboard.stories import (
     StoryError,
     decode_link,
     edit_slide,
+    encode_link,
     from_store,
     move_slide,
     parse_upload,
@@ -34,7 +35,6 @@ from dashboard.stories import (
     serialise_story,
     story_link,
 )
-from dashboard.story_export import export_story
 
 dash.register_page(__name__, path="/story", name="Story", order=7, title="Story")
 
@@ -101,11 +101,11 @@ def layout(s: str | None = None, **_: str) -> html.Div:
                         className="upload-area",
                         max_size=-1,
                     ),
-                    html.Button(
+                    html.A(
                         t("Download offline HTML"),
                         id=ids.STORY_EXPORT,
                         className="button",
-                        n_clicks=0,
+                        download="",
                         title=t("One file with every slide: opens from a USB stick, no network"),
                     ),
                     html.Button(
@@ -131,7 +131,6 @@ def layout(s: str | None = None, **_: str) -> html.Div:
             ),
             dcc.Loading(
                 [
-                    dcc.Download(id=ids.STORY_EXPORT_DOWNLOAD),
                     dcc.Download(id=ids.STORY_SAVE_DOWNLOAD),
                 ],
                 delay_show=300,
@@ -382,18 +381,16 @@ def save_story(_, stored):
 
 
 @callback(
-    Output(ids.STORY_EXPORT_DOWNLOAD, "data"),
-    Output(ids.STORY_MESSAGE, "children", allow_duplicate=True),
-    Input(ids.STORY_EXPORT, "n_clicks"),
-    State(ids.STORY_STORE, "data"),
-    prevent_initial_call=True,
+    Output(ids.STORY_EXPORT, "href"),
+    Output(ids.STORY_EXPORT, "className"),
+    Input(ids.STORY_STORE, "data"),
 )
-def export_offline(_, stored):
+def export_link(stored):
+    """The offline export is a plain download (``/export/story.html``), not a callback answer."""
     story = from_store(stored)
     if not story.slides:
-        return dash.no_update, _message(t("Add slides before exporting the story."), error=True)
-    page = export_story(story, flask.current_app._get_current_object())
-    return dcc.send_string(page, f"story_{_slug(story.title)}.html"), dash.no_update
+        return None, "button disabled"
+    return f"/export/story.html?s={encode_link(story)}", "button"
 
 
 dash.clientside_callback(

@@ -119,3 +119,17 @@ def test_two_workers_give_identical_answers(gunicorn_url):
     assert len(answers) == 1, "the same request got different answers"
     figure = json.loads(answers.pop())["response"]["map-graph"]["figure"]
     assert figure["data"], "the answer holds a drawn figure"
+
+
+def test_story_export_is_a_plain_download_and_bad_links_get_a_message():
+    from dashboard.stories import Slide, Story, encode_link
+
+    client = app.server.test_client()
+    story = Story("Seminar", (Slide("/flows", "?measure=border-crossings", "Crossings", ""),))
+    response = client.get(f"/export/story.html?s={encode_link(story)}")
+    assert response.status_code == 200
+    assert response.headers["Content-Disposition"] == 'attachment; filename="story_seminar.html"'
+    assert b"Crossings" in response.data and b"<script" in response.data
+    bad = client.get("/export/story.html?s=not-a-story")
+    assert bad.status_code == 400
+    assert bad.data.decode() == "The story link is damaged or too long."
