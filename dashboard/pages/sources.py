@@ -101,7 +101,14 @@ def layout(**_: str) -> html.Div:
                 className="methodology",
             ),
             html.Section(
-                [_dataset_card(meta) for _, meta in sorted(dataset.metadata.items())],
+                # Trafficking data first, then context and reference data.
+                [
+                    _dataset_card(meta)
+                    for _, meta in sorted(
+                        dataset.metadata.items(),
+                        key=lambda item: (item[0] != "unodc-glotip", item[0]),
+                    )
+                ],
                 className="source-cards",
             ),
         ],
