@@ -23,6 +23,7 @@ import itertools
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 
 import networkx as nx
 import numpy as np
@@ -121,43 +122,6 @@ def count_cells(indicators: pd.DataFrame, indicator: str, breakdown: dict) -> pd
     return cells.rename(columns={"value_low": "low", "value_high": "high"}).reset_index(drop=True)
 
 
-def _pooled_ratio(
-    numerator: pd.DataFrame, denominator: pd.DataFrame, *, cap: float | None, scale: float = 1.0
-) -> pd.DataFrame:
-    """Sum numerator and denominator over the years where *both* were published, then divide.
-
-    Bounds: ``sum(num_low) / sum(den_high)`` to ``sum(num_high) / sum(den_low)`` (infinite when
-    the denominator's lower bound is 0); rows whose denominator is 0 at its upper bound are dropped.
-    """
-    both = numerator.merge(denominator, on=["iso3", "year"], suffixes=("", "_den"))
-    if both.empty:
-        return pd.DataFrame(columns=["iso3", "low", "high", "censored", "years"])
-    pooled = both.groupby("iso3", as_index=False, sort=True).agg(
-        num_low=("low", "sum"),
-        num_high=("high", "sum"),
-        den_low=("low_den", "sum"),
-        den_high=("high_den", "sum"),
-        censored=("censored", "any"),
-        censored_den=("censored_den", "any"),
-        years=("year", "nunique"),
-    )
-    pooled = pooled.loc[pooled["den_high"] > 0]
-    low = pooled["num_low"] / pooled["den_high"] * scale
-    den_low = pooled["den_low"].astype("float64").where(pooled["den_low"] > 0)
-    high = (pooled["num_high"] / den_low * scale).fillna(np.inf)
-    if cap is not None:
-        low, high = low.clip(upper=cap), high.clip(upper=cap)
-    return pd.DataFrame(
-        {
-            "iso3": pooled["iso3"],
-            "low": low.astype("float64"),
-            "high": high.astype("float64"),
-            "censored": pooled["censored"] | pooled["censored_den"],
-            "years": pooled["years"].astype("int64"),
-        }
-    )
-
-
 # --------------------------------------------------------------------------------------------
 # Profiles and similarity
 # --------------------------------------------------------------------------------------------
@@ -174,7 +138,9 @@ def country_profiles(
 
     Each component (see :data:`COMPONENTS`) is a *pooled* ratio: numerator and denominator are
     summed over the years in ``[year_from, year_to]`` in which the country published both, then
-    divided (bounds over bounds, see :func:`_pooled_ratio`). Victims per 100,000 pool the
+    divided, bounds over bounds: ``sum(num_low) / sum(den_high)`` to ``sum(num_high) /
+    sum(den_low)`` (infinite when the denominator's lower bound is 0; a country whose
+    denominator is 0 at its upper bound has no row). Victims per 100,000 pool the
     population of the same years, so it is the average annual rate. A component with no year
     where both parts were published has no row.
 
@@ -214,25 +180,82 @@ def country_profiles(
     pop = population.loc[
         population["iso3"].isin(countries) & _in_years(population, year_from, year_to)
     ]
-    pop = pd.DataFrame(
-        {
-            "iso3": pop["iso3"],
-            "year": pop["year"],
-            "low": pop["value"].astype("float64"),
-            "high": pop["value"].astype("float64"),
-            "censored": False,
-        }
+    # Every cell a component needs, each selected once, in one long frame (``cell`` names it).
+    parts = {}
+    for component in COMPONENTS.values():
+        for part in (component.numerator, component.denominator):
+            if part is not None:
+                parts.setdefault(_cell_name(part), part)
+    long = [count_cells(rows, *part).assign(cell=name) for name, part in parts.items()]
+    long.append(
+        pd.DataFrame(
+            {
+                "iso3": pop["iso3"],
+                "year": pop["year"],
+                "low": pop["value"].astype("float64"),
+                "high": pop["value"].astype("float64"),
+                "censored": False,
+                "cell": "population",
+            }
+        )
     )
-    parts = []
+    cells = (
+        pd.concat([c for c in long if not c.empty], ignore_index=True)
+        if any(not c.empty for c in long)
+        else None
+    )
+    if cells is None:
+        return pd.DataFrame(columns=PROFILE_COLUMNS)
+    # One row per country-year, one column per (field, cell); absent cells are NaN.
+    wide = (
+        cells.assign(present=1.0, censored=cells["censored"].astype("float64"))
+        .set_index(["iso3", "year", "cell"])[["low", "high", "censored", "present"]]
+        .astype("float64")
+        .unstack("cell")
+        .sort_index()
+    )
+    present = wide["present"].notna()
+    pooled = []
     for key, component in COMPONENTS.items():
-        numerator = count_cells(rows, *component.numerator)
-        if component.denominator is None:
-            pooled = _pooled_ratio(numerator, pop, cap=None, scale=1e5)
-        else:
-            denominator = count_cells(rows, *component.denominator)
-            pooled = _pooled_ratio(numerator, denominator, cap=1.0 if component.bounded else None)
-        parts.append(pooled.assign(component=key))
-    profiles = pd.concat(parts, ignore_index=True)
+        num = _cell_name(component.numerator)
+        den = "population" if component.denominator is None else _cell_name(component.denominator)
+        if num not in present or den not in present:
+            continue
+        # The country-years where both parts were published, summed per country (only those
+        # rows, in year order, so that float sums are the same as summing a merge of the two).
+        both = present[num] & present[den]
+        part = pd.DataFrame(
+            {
+                "num_low": wide[("low", num)],
+                "num_high": wide[("high", num)],
+                "den_low": wide[("low", den)],
+                "den_high": wide[("high", den)],
+                "censored": (wide[("censored", num)] > 0) | (wide[("censored", den)] > 0),
+                "years": 1,
+            }
+        ).loc[both]
+        part = part.groupby(level="iso3", sort=True).sum()
+        part = part.loc[part["den_high"] > 0]
+        scale = 1e5 if component.denominator is None else 1.0
+        cap = 1.0 if component.denominator is not None and component.bounded else None
+        low = part["num_low"] / part["den_high"] * scale
+        den_low = part["den_low"].where(part["den_low"] > 0)
+        high = (part["num_high"] / den_low * scale).fillna(np.inf)
+        if cap is not None:
+            low, high = low.clip(upper=cap), high.clip(upper=cap)
+        pooled.append(
+            pd.DataFrame(
+                {
+                    "iso3": part.index,
+                    "component": key,
+                    "low": low.to_numpy(dtype="float64"),
+                    "high": high.to_numpy(dtype="float64"),
+                    "censored": part["censored"].to_numpy() > 0,
+                    "years": part["years"].to_numpy(dtype="int64"),
+                }
+            )
+        )
+    profiles = pd.concat(pooled, ignore_index=True) if pooled else pd.DataFrame()
     if profiles.empty:
         return pd.DataFrame(columns=PROFILE_COLUMNS)
     order = {c: i for i, c in enumerate(countries)}
@@ -242,6 +265,12 @@ def country_profiles(
     )
     profiles = profiles.sort_values(["_c", "_k"]).astype({"censored": "bool", "years": "int64"})
     return profiles[PROFILE_COLUMNS].reset_index(drop=True)
+
+
+def _cell_name(part: tuple[str, dict]) -> str:
+    indicator, breakdown = part
+    wanted = {**_TOTAL, **breakdown}
+    return "|".join([indicator, *(wanted[k] for k in sorted(wanted))])
 
 
 def profile_similarity(
@@ -464,8 +493,6 @@ def origin_overlap(main: pd.DataFrame, countries: Sequence[str]) -> pd.DataFrame
 # Convergence over time
 # --------------------------------------------------------------------------------------------
 
-_GOLDEN = (math.sqrt(5) - 1) / 2
-
 
 def _cv(points: np.ndarray) -> np.ndarray:
     """Coefficient of variation of each row (population standard deviation / mean)."""
@@ -512,27 +539,33 @@ def cv_bounds(lows: Sequence[float], highs: Sequence[float]) -> tuple[float, flo
 
 
 def _cv_min(low: np.ndarray, high: np.ndarray) -> float:
-    def f(c: float) -> float:
-        value = _cv(np.clip(c, low, high))
-        return math.inf if np.isnan(value) else float(value)
+    """Smallest coefficient of variation over the box ``[low, high]``, computed exactly.
 
+    The minimum lies on the path ``x(c) = clip(c, low, high)`` (see :func:`cv_bounds`). Between
+    two consecutive knots (the distinct bounds) the same values are clipped at a bound, summing
+    to ``A`` with squares summing to ``B``, and ``m`` values equal ``c``; there
+    ``cv(c)^2 = n (B + m c^2) / (A + m c)^2 - 1``, whose derivative has the sign of
+    ``A c - B`` where the mean is positive. So the smallest value on a segment is at one of its
+    knots or at ``c = B / A`` (``A > 0``) clipped into it: every candidate is evaluated at once.
+    """
     knots = np.unique(np.concatenate([low, high]))
-    best = min(f(c) for c in knots)
-    for a, b in itertools.pairwise(knots):
-        lo, hi = float(a), float(b)
-        x1, x2 = hi - _GOLDEN * (hi - lo), lo + _GOLDEN * (hi - lo)
-        f1, f2 = f(x1), f(x2)
-        for _ in range(80):
-            if f1 <= f2:
-                hi, x2, f2 = x2, x1, f1
-                x1 = hi - _GOLDEN * (hi - lo)
-                f1 = f(x1)
-            else:
-                lo, x1, f1 = x1, x2, f2
-                x2 = lo + _GOLDEN * (hi - lo)
-                f2 = f(x2)
-        best = min(best, f1, f2)
-    return math.nan if math.isinf(best) else max(best, 0.0)
+    if knots.size > 1:
+        middle = (knots[:-1] + knots[1:]) / 2
+        at_low = low[None, :] > middle[:, None]
+        at_high = high[None, :] < middle[:, None]
+        fixed = np.where(at_low, low[None, :], np.where(at_high, high[None, :], 0.0))
+        a = fixed.sum(axis=1)
+        b = (fixed * fixed).sum(axis=1)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            turning = np.where(a > 0, b / np.where(a > 0, a, 1.0), np.nan)
+        turning = np.clip(turning[a > 0], knots[:-1][a > 0], knots[1:][a > 0])
+        candidates = np.concatenate([knots, turning])
+    else:
+        candidates = knots
+    values = _cv(np.clip(candidates[:, None], low[None, :], high[None, :]))
+    if np.all(np.isnan(values)):
+        return math.nan
+    return max(float(np.nanmin(values)), 0.0)
 
 
 def dispersion_by_year(
@@ -979,6 +1012,48 @@ class NetworkPosition:
         return self.rank is not None and self.rank <= 10
 
 
+def network_positions(
+    flows: pd.DataFrame, year_from: int | None = None, year_to: int | None = None
+) -> Mapping[str, NetworkPosition]:
+    """The :class:`NetworkPosition` of every node of the span's network (read-only mapping).
+
+    One graph and one betweenness computation serve every country: they do not depend on which
+    country is asked about (see :func:`network_position`).
+    """
+    keep = (flows["measure"] == VICTIMS) & _in_years(flows, year_from, year_to)
+    graph = build_flow_graph(flows.loc[keep])
+    nodes = graph.number_of_nodes()
+    if nodes == 0:
+        return MappingProxyType({})
+    scores = nx.betweenness_centrality(graph, normalized=True)
+    ranked = sorted((-s, n) for n, s in scores.items() if s > 0)
+    ranks = {n: i + 1 for i, (_, n) in enumerate(ranked)}
+    positions = {}
+    for node in graph:
+        ins = list(graph.in_edges(node, data=True))
+        outs = list(graph.out_edges(node, data=True))
+        positions[node] = NetworkPosition(
+            node=node,
+            betweenness=float(scores[node]),
+            rank=ranks.get(node),
+            ranked_nodes=len(ranked),
+            nodes=nodes,
+            inflow=(sum(d["low"] for *_, d in ins), sum(d["high"] for *_, d in ins)),
+            inflow_partners=len(ins),
+            outflow=(sum(d["low"] for *_, d in outs), sum(d["high"] for *_, d in outs)),
+            outflow_partners=len(outs),
+        )
+    return MappingProxyType(positions)
+
+
+def position_of(positions: Mapping[str, NetworkPosition], iso3: str) -> NetworkPosition:
+    """``iso3``'s position among ``positions`` (a country outside the network: all zero)."""
+    if iso3 in positions:
+        return positions[iso3]
+    nodes = next(iter(positions.values())).nodes if positions else 0
+    return NetworkPosition(iso3, 0.0, None, 0, nodes, (0, 0), 0, (0, 0), 0)
+
+
 def network_position(
     flows: pd.DataFrame, iso3: str, year_from: int | None = None, year_to: int | None = None
 ) -> NetworkPosition:
@@ -988,26 +1063,7 @@ def network_position(
     detection), built by :func:`dashboard.analytics.graph.build_flow_graph`; domestic victims
     are not edges. Betweenness is normalised, on the unweighted graph.
     """
-    keep = (flows["measure"] == VICTIMS) & _in_years(flows, year_from, year_to)
-    graph = build_flow_graph(flows.loc[keep])
-    if iso3 not in graph:
-        return NetworkPosition(iso3, 0.0, None, 0, graph.number_of_nodes(), (0, 0), 0, (0, 0), 0)
-    scores = nx.betweenness_centrality(graph, normalized=True)
-    ranked = sorted((-s, n) for n, s in scores.items() if s > 0)
-    rank = next((i + 1 for i, (_, n) in enumerate(ranked) if n == iso3), None)
-    ins = list(graph.in_edges(iso3, data=True))
-    outs = list(graph.out_edges(iso3, data=True))
-    return NetworkPosition(
-        node=iso3,
-        betweenness=float(scores[iso3]),
-        rank=rank,
-        ranked_nodes=len(ranked),
-        nodes=graph.number_of_nodes(),
-        inflow=(sum(d["low"] for *_, d in ins), sum(d["high"] for *_, d in ins)),
-        inflow_partners=len(ins),
-        outflow=(sum(d["low"] for *_, d in outs), sum(d["high"] for *_, d in outs)),
-        outflow_partners=len(outs),
-    )
+    return position_of(network_positions(flows, year_from, year_to), iso3)
 
 
 def network_reading(position: NetworkPosition, name: str) -> str:
