@@ -8,6 +8,7 @@ whether the countries grow more alike over time (dispersion by year).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import dash
 import pandas as pd
@@ -122,7 +123,29 @@ class CompareData:
 
 
 def compare_data(dataset: Dataset, state: ViewState) -> CompareData:
-    """Data access → analytics for ``state`` (a checked state: 2–8 countries, years set)."""
+    """Data access → analytics for ``state`` (a checked state: 2–8 countries, years set).
+
+    Computed once per (dataset, state) and shared by the main callback and the four downloads
+    (see :func:`_compare_data`); each call gets its own shallow copies of the frames, so a
+    caller that changes one (copy-on-write) never changes what the next caller gets.
+    """
+    data = _compare_data(dataset, state)
+    return replace(
+        data,
+        **{
+            name: getattr(data, name).copy(deep=False)
+            for name in ("values", "profiles", "similarity", "origins", "overlap", "dispersion")
+        },
+    )
+
+
+@lru_cache(maxsize=32)
+def _compare_data(dataset: Dataset, state: ViewState) -> CompareData:
+    """The cached computation behind :func:`compare_data` (read-only: never hand it out).
+
+    Pure: keyed by the dataset (hashable by identity, loaded once and read-only) and the frozen
+    state; bounded, and the same in every worker since it only depends on its arguments.
+    """
     countries = list(state.countries)
     population = population_of(dataset.context_indicators)
     values = indicator_values(dataset.indicators, population, state.indicator)
