@@ -7,7 +7,9 @@ citizenship, the years it reported, and migration context labelled as context.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from types import MappingProxyType
 
 import dash
 import pandas as pd
@@ -19,9 +21,10 @@ from dashboard.analytics.convergence import (
     breakdown_totals,
     count_cells,
     latest_values,
-    network_position,
+    network_positions,
     network_reading,
     partner_totals,
+    position_of,
     reporting_grid,
 )
 from dashboard.analytics.indicators import population_of
@@ -131,14 +134,74 @@ def _partner_label(dataset: Dataset, code: str, partner: str) -> str:
 
 
 # --------------------------------------------------------------------------------------------
+# Data access: a dataset's rows of each country, indexed once (pure caches, read-only results)
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CountryRows:
+    """The rows of the tables the view uses that concern one country."""
+
+    indicators: pd.DataFrame  # its indicators rows
+    received: pd.DataFrame  # flows detected in it (destination)
+    sent: pd.DataFrame  # flows of its nationals (origin)
+    population: pd.DataFrame  # its population rows: iso3, year, value
+
+
+def _groups(frame: pd.DataFrame, column: str) -> MappingProxyType:
+    return MappingProxyType(dict(iter(frame.groupby(column, sort=False, observed=True))))
+
+
+@lru_cache(maxsize=4)
+def _country_index(dataset: Dataset) -> tuple[MappingProxyType, ...]:
+    """Each table the view reads, split by country once per dataset (hashable by identity).
+
+    Pure and bounded; the frames are shared between requests: only :func:`country_rows` hands
+    them out, as shallow copies.
+    """
+    return (
+        _groups(dataset.indicators, "iso3"),
+        _groups(dataset.flows, "destination"),
+        _groups(dataset.flows, "origin"),
+        _groups(population_of(dataset.context_indicators), "iso3"),
+    )
+
+
+def country_rows(dataset: Dataset, code: str) -> CountryRows:
+    """The rows of ``code`` in each table (empty frames with the columns when it has none).
+
+    Shallow copies (copy-on-write) of cached frames: a caller changing one changes only its own.
+    """
+    indicators, received, sent, population = _country_index(dataset)
+    empty_flows = dataset.flows.iloc[:0]
+
+    def own(groups: MappingProxyType, empty: pd.DataFrame) -> pd.DataFrame:
+        return groups.get(code, empty).copy(deep=False)
+
+    return CountryRows(
+        indicators=own(indicators, dataset.indicators.iloc[:0]),
+        received=own(received, empty_flows),
+        sent=own(sent, empty_flows),
+        population=own(population, population_of(dataset.context_indicators.iloc[:0])),
+    )
+
+
+@lru_cache(maxsize=32)
+def _network(dataset: Dataset, year_from: int, year_to: int) -> MappingProxyType:
+    """Every node's network position for a span: one graph and betweenness, whatever the
+    country (pure, bounded; a read-only mapping of frozen positions)."""
+    return network_positions(dataset.flows, year_from, year_to)
+
+
+# --------------------------------------------------------------------------------------------
 # Sections: each a process step (analytics) and a figure or text
 # --------------------------------------------------------------------------------------------
 
 
 def key_figures(dataset: Dataset, code: str) -> html.Div:
     """Cards with the latest detected victims, prosecuted and convicted, as intervals."""
-    latest = latest_values(dataset.indicators, code).set_index("indicator")
-    own = dataset.indicators.loc[dataset.indicators["iso3"] == code]
+    own = country_rows(dataset, code).indicators
+    latest = latest_values(own, code).set_index("indicator")
     cards = []
     for indicator in KEY_INDICATORS:
         label = t(ITEM_LABELS[indicator])
@@ -168,7 +231,7 @@ def key_figures(dataset: Dataset, code: str) -> html.Div:
 
 def trend_values(dataset: Dataset, code: str, state: ViewState) -> pd.DataFrame:
     """``panel, year, low, high, censored`` of the key indicators (panel = indicator)."""
-    own = dataset.indicators.loc[dataset.indicators["iso3"] == code]
+    own = country_rows(dataset, code).indicators
     parts = [
         count_cells(own, indicator, {}).assign(panel=indicator) for indicator in KEY_INDICATORS
     ]
@@ -268,14 +331,14 @@ def grid_reading(grid: pd.DataFrame, name: str, state: ViewState) -> str:
 
 def context_section(dataset: Dataset, code: str, state: ViewState) -> tuple:
     """Population and Frontex border crossings of the country's nationals (context)."""
-    population = population_of(dataset.context_indicators)
+    rows = country_rows(dataset, code)
+    population = rows.population
     population = population.loc[
-        (population["iso3"] == code) & population["year"].between(state.year_from, state.year_to)
+        population["year"].between(state.year_from, state.year_to)
     ].sort_values("year")
-    flows = dataset.flows
+    flows = rows.sent
     crossings = flows.loc[
         (flows["measure"] == "border-crossings")
-        & (flows["origin"] == code)
         & flows["year"].between(state.year_from, state.year_to)
     ]
     by_year = (
@@ -360,13 +423,12 @@ def country_body(dataset: Dataset, code: str, state: ViewState) -> list:
         state.year_to,
         TrendOptions(title=t("{name}: trends, {span}", name=name, span=span), columns=3),
     )
-    origins = partner_totals(dataset.flows, code, "origins", state.year_from, state.year_to)
-    destinations = partner_totals(
-        dataset.flows, code, "destinations", state.year_from, state.year_to
-    )
-    breakdown = breakdown_totals(dataset.indicators, code, state.year_from, state.year_to)
-    position = network_position(dataset.flows, code, state.year_from, state.year_to)
-    grid = reporting_grid(dataset.indicators, dataset.flows, code, state.year_from, state.year_to)
+    rows = country_rows(dataset, code)
+    origins = partner_totals(rows.received, code, "origins", state.year_from, state.year_to)
+    destinations = partner_totals(rows.sent, code, "destinations", state.year_from, state.year_to)
+    breakdown = breakdown_totals(rows.indicators, code, state.year_from, state.year_to)
+    position = position_of(_network(dataset, state.year_from, state.year_to), code)
+    grid = reporting_grid(rows.indicators, rows.received, code, state.year_from, state.year_to)
     context, context_text = context_section(dataset, code, state)
 
     def bars(totals: pd.DataFrame, title: str) -> object:
