@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 import dash
+import flask
 from dash import ALL, Input, Output, State, dcc, html
 from flask import Flask, Response, jsonify, request
 
@@ -61,6 +62,7 @@ def shell() -> html.Div:
                 ],
                 className="shell-header",
             ),
+            html.Div(id=ids.ERROR_BANNER, role="alert", className="error-banner"),
             html.Main(dash.page_container, className="shell-main"),
             exit_button(),
         ],
@@ -157,6 +159,24 @@ def _register_routes(server: Flask) -> None:
         )
 
 
+def _on_callback_error(error: Exception) -> None:
+    """Any failing callback: log it for us, tell the user in plain words, keep the page.
+
+    The outputs of the failed callback are left as they were (``None`` means no update), so
+    the view keeps working and nothing the user did is lost; no stack trace reaches the page.
+    """
+    flask.current_app.logger.error("callback failed", exc_info=error)
+    dash.set_props(
+        ids.ERROR_BANNER,
+        {
+            "children": t(
+                "Something went wrong while updating this view, so part of it was not updated. "
+                "The rest of the page still works: try another setting, or reload the page."
+            )
+        },
+    )
+
+
 def create_app(dataset: Dataset | None = None) -> dash.Dash:
     """Create the Dash app serving ``dataset`` (the bundled data by default)."""
     server = Flask("dashboard")
@@ -170,6 +190,7 @@ def create_app(dataset: Dataset | None = None) -> dash.Dash:
         assets_folder=str(ASSETS_DIR),
         title=t("Trafficking in persons · Southern Mediterranean"),
         serve_locally=True,
+        on_error=_on_callback_error,
         update_title=None,
     )
     from dashboard import pages  # noqa: F401 - registers every page

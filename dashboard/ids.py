@@ -9,6 +9,7 @@ from __future__ import annotations
 # Shell (present on every page)
 URL = "url"
 NOTICES = "shell-notices"
+ERROR_BANNER = "shell-error-banner"
 PRESENT_TOGGLE = "shell-present-toggle"
 LANGUAGE = "shell-language"
 
@@ -87,6 +88,7 @@ COUNTRY_NAVIGATE = "country-navigate"
 
 # Data view (/data)
 DATA_TABLE = "data-table"
+DATA_SELECTION = "data-selection"
 DATA_KIND = "data-kind"
 DATA_MEASURE = "data-measure"
 DATA_INDICATOR = "data-indicator"

@@ -14,6 +14,8 @@ def query(page) -> dict[str, list[str]]:
 def test_map_draws_offline_with_no_errors(page):
     page.goto(page.base_url + "/")
     wait_for_dash(page)
+    # Geo shapes are drawn once plotly.js has fetched them (from the app), after the figure.
+    page.wait_for_selector("#map-graph .choroplethlocation", state="attached", timeout=30_000)
     # Country shapes come from the app's own topojson: many drawn paths, no CDN request.
     assert (
         page.locator("#map-graph .geo .countries path, #map-graph .choroplethlocation").count() > 50

@@ -133,3 +133,18 @@ def test_story_export_is_a_plain_download_and_bad_links_get_a_message():
     bad = client.get("/export/story.html?s=not-a-story")
     assert bad.status_code == 400
     assert bad.data.decode() == "The story link is damaged or too long."
+
+
+def test_a_failing_callback_answers_with_a_plain_message_not_a_trace():
+    client = app.server.test_client()
+    dependencies = client.get("/_dash-dependencies").get_json()
+    body = request_body(
+        find_callback(dependencies, "map-graph.figure"), {**MAP_INPUTS, "map-indicator.value": "x"}
+    )
+    response = client.post("/_dash-update-component", json=body)
+    assert response.status_code == 200
+    answer = response.get_json()
+    assert answer["response"] == {}  # the figure and controls keep what they showed
+    message = answer["sideUpdate"]["shell-error-banner"]["children"]
+    assert message.startswith("Something went wrong while updating this view")
+    assert "Traceback" not in response.data.decode()
