@@ -88,13 +88,23 @@ def _data(dataset: Dataset, v: dict) -> None:
     export_rows(dataset, selection_filter(state))
 
 
+def _rows(dataset: Dataset, v: dict) -> None:
+    from dashboard.pages.data import export_rows, selection_filter, state_from_controls
+
+    chosen = v["data-selection.data"]
+    keys = ("kind", "measure", "indicator", "years", "countries")
+    state, _ = state_from_controls(dataset, *(chosen[k] for k in keys))
+    export_rows(dataset, selection_filter(state))
+
+
 #: Callback (an output of it) → its bare data access and analytics.
 BASELINES: dict[str, Callable[[Dataset, dict], None]] = {
     "map-graph.figure": _map,
     "flows-graph.figure": _flows,
     "compare-trends.figure": _compare,
     "country-content.children": _country,
-    "data-table.rowData": _data,
+    "data-selection.data": _data,
+    "data-table.getRowsResponse": _rows,
 }
 
 

@@ -91,7 +91,27 @@ def _data(kind, measure="trafficking-victims", indicator="detected-victims", cou
         "data-indicator.value": indicator,
         "data-years.value": None,
         "data-countries.value": countries,
+        # The selection the grid lists (the main callback writes it only when it changes).
+        "data-selection.data": None,
     }
+
+
+def _rows(case, start=0, sort=(), filters=None):
+    """A grid's request for one block of rows (100) of ``case``'s selection."""
+    selection = {
+        "kind": case["data-kind.value"],
+        "measure": case["data-measure.value"],
+        "indicator": case["data-indicator.value"],
+        "years": case["data-years.value"],
+        "countries": case["data-countries.value"],
+    }
+    request = {
+        "startRow": start,
+        "endRow": start + 100,
+        "sortModel": [{"colId": c, "sort": d} for c, d in sort],
+        "filterModel": filters or {},
+    }
+    return {"data-table.getRowsRequest": request, "data-selection.data": selection}
 
 
 DATA_CASES = {
@@ -178,7 +198,27 @@ CASES: dict[str, dict[str, dict]] = {
     "country-navigate.pathname": {
         "pick JOR": {"country-select.value": "JOR", "country-navigate.pathname": "/country/TUN"},
     },
-    "data-table.rowData": DATA_CASES,
+    "data-selection.data": DATA_CASES,
+    "data-table.getRowsResponse": {
+        "flows, focus countries, first block": _rows(DATA_CASES["flows, focus countries"]),
+        "flows, 12 countries, sorted by count, block 3": _rows(
+            DATA_CASES["flows, border crossings, 12 countries"],
+            start=200,
+            sort=[("count_high", "desc"), ("year", "asc")],
+        ),
+        "indicators, 12 countries, filtered": _rows(
+            DATA_CASES["indicators, share female, 12 countries"],
+            filters={
+                "sex": {"filterType": "text", "type": "equals", "filter": "female"},
+                "year": {
+                    "filterType": "number",
+                    "type": "inRange",
+                    "filter": 2010,
+                    "filterTo": 2020,
+                },
+            },
+        ),
+    },
     "data-download.data": {
         "flows, focus countries": _download(
             "data-download-button", DATA_CASES["flows, focus countries"]

@@ -4,6 +4,12 @@ The grid, the CSV download and ``python -m dashboard export`` hold the same rows
 filter: all three call :func:`dashboard.export.flows_export` or
 :func:`dashboard.export.indicators_export`.
 
+The grid uses AG Grid's infinite row model: the main callback writes only the selection (the
+control values, in a small store) and the grid asks for its rows a block at a time
+(``getRowsRequest`` → ``getRowsResponse``), sorted and filtered on the server by
+:func:`dashboard.analytics.grid_rows.block`. A new selection makes the grid drop its cached
+blocks and go back to the first page (a clientside callback), so it asks again.
+
 Indicators are listed by the indicators table's own (raw) indicator names. A derived view
 indicator (a share such as ``share-children``, or ``victims-per-100k``) has no rows of its own:
 the view lists the rows of its base indicator (``detected-victims``), from which it is computed,
@@ -18,9 +24,10 @@ from dataclasses import replace
 import dash
 import dash_ag_grid as dag
 import pandas as pd
-from dash import Input, Output, State, callback, dcc, html
+from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import ids
+from dashboard.analytics.grid_rows import block
 from dashboard.analytics.indicators import SPECS
 from dashboard.analytics.selection import FlowFilter, IndicatorFilter
 from dashboard.components.controls import (
@@ -51,6 +58,9 @@ dash.register_page(__name__, path="/data", name="Data", order=5, title="Data")
 
 KEYS = ("kind", "measure", "indicator", "from", "to", "countries")
 PAGE = "data"
+
+#: Rows per block the grid asks for (two pages of 50).
+BLOCK_SIZE = 100
 
 KIND_LABELS = {
     "flows": "Flows: origin → corridor → destination, by year",
@@ -186,7 +196,10 @@ def column_defs(columns: list[str], citations: dict[str, str] | None = None) -> 
     lookup = {}
     if citations is not None:
         table = json.dumps(citations, ensure_ascii=False)
-        lookup = {"valueGetter": {"function": f"({table})[params.data.source] || ''"}}
+        # Rows still loading (infinite row model) have no data yet.
+        lookup = {
+            "valueGetter": {"function": f"params.data ? ({table})[params.data.source] || '' : ''"}
+        }
     return [
         {
             "field": column,
@@ -203,11 +216,6 @@ def column_defs(columns: list[str], citations: dict[str, str] | None = None) -> 
         }
         for column in columns
     ]
-
-
-def grid_rows(frame: pd.DataFrame) -> list[dict]:
-    """Rows as JSON-ready records (missing values become ``null``)."""
-    return frame.astype(object).where(frame.notna(), None).to_dict("records")
 
 
 def dictionary(columns: list[str]) -> html.Section:
@@ -293,6 +301,25 @@ def _shown(visible: bool) -> dict:
     return {} if visible else {"display": "none"}
 
 
+def selection(state: ViewState) -> dict:
+    """What the grid lists, as the controls hold it: the store the grid's rows are read from.
+
+    Examples
+    --------
+    >>> state = ViewState(year_from=2015, year_to=2021, countries=("TUN",))
+    >>> selection(state)  # doctest: +NORMALIZE_WHITESPACE
+    {'kind': 'flows', 'measure': 'trafficking-victims', 'indicator': 'detected-victims',
+     'years': [2015, 2021], 'countries': ['TUN']}
+    """
+    return {
+        "kind": state.kind,
+        "measure": state.measure,
+        "indicator": state.indicator,
+        "years": [state.year_from, state.year_to],
+        "countries": list(state.countries),
+    }
+
+
 def layout(**query: str) -> html.Div:
     dataset = current_dataset()
     state, messages = parse_query(query, defaults(dataset), view_context(dataset), KEYS)
@@ -333,13 +360,19 @@ def layout(**query: str) -> html.Div:
                 className="controls",
             ),
             dcc.Store(id=ids.view_state(PAGE)),
+            # The selection the grid's first request reads, before the main callback has run.
+            dcc.Store(id=ids.DATA_SELECTION, data=selection(state)),
             html.Div(id=ids.DATA_SUMMARY, className="data-summary", **{"aria-live": "polite"}),
             dag.AgGrid(
                 id=ids.DATA_TABLE,
                 columnDefs=column_defs(columns),
-                rowData=[],
+                rowModelType="infinite",
                 defaultColDef={"sortable": True, "filter": True, "resizable": True},
                 dashGridOptions={
+                    # One block request at a time: dash-ag-grid hands every answer to the
+                    # latest request, so two blocks asked for at once could be mixed up.
+                    "cacheBlockSize": BLOCK_SIZE,
+                    "maxConcurrentDatasourceRequests": 1,
                     "pagination": True,
                     "paginationPageSize": 50,
                     "paginationPageSizeSelector": [50, 200, 1000],
@@ -409,7 +442,7 @@ def view_rows(dataset: Dataset, state: ViewState) -> pd.DataFrame:
 
 
 @callback(
-    Output(ids.DATA_TABLE, "rowData"),
+    Output(ids.DATA_SELECTION, "data"),
     Output(ids.DATA_TABLE, "columnDefs"),
     Output(ids.DATA_SUMMARY, "children"),
     Output(ids.DATA_DICTIONARY, "children"),
@@ -426,8 +459,14 @@ def view_rows(dataset: Dataset, state: ViewState) -> pd.DataFrame:
     Input(ids.DATA_INDICATOR, "value"),
     Input(ids.DATA_YEARS, "value"),
     Input(ids.DATA_COUNTRIES, "value"),
+    State(ids.DATA_SELECTION, "data"),
 )
-def update_data(kind, measure, indicator, years, countries):
+def update_data(kind, measure, indicator, years, countries, shown=None):
+    """Everything but the rows: the grid reads them with :func:`get_rows`.
+
+    The selection store is written only when it changes (``shown`` is the one the grid lists),
+    so that the grid reloads only then.
+    """
     dataset = current_dataset()
     changed = dash.ctx.triggered_id in (ids.DATA_KIND, ids.DATA_MEASURE)
     state, messages = state_from_controls(
@@ -439,8 +478,9 @@ def update_data(kind, measure, indicator, years, countries):
     columns = list(rows.columns)
     info = [html.P(m, className="notice") for m in messages] + summary(state, len(rows), flt)
     citations = {source: dataset.citation(source) for source in rows["source"].unique()}
+    current = selection(state)
     return (
-        grid_rows(rows.drop(columns="citation")),
+        dash.no_update if current == shown else current,
         column_defs(columns, citations),
         info,
         dictionary(columns),
@@ -453,6 +493,43 @@ def update_data(kind, measure, indicator, years, countries):
         [state.year_from, state.year_to],
         list(state.countries),
     )
+
+
+@callback(
+    Output(ids.DATA_TABLE, "getRowsResponse"),
+    Input(ids.DATA_TABLE, "getRowsRequest"),
+    State(ids.DATA_SELECTION, "data"),
+    prevent_initial_call=True,
+)
+def get_rows(request, chosen):
+    """The block of rows the grid asks for, of the selection's export rows."""
+    if not request or not chosen:
+        return dash.no_update
+    dataset = current_dataset()
+    state, _ = state_from_controls(
+        dataset,
+        chosen["kind"],
+        chosen["measure"],
+        chosen["indicator"],
+        chosen["years"],
+        chosen["countries"],
+    )
+    return block(view_rows(dataset, state), request, hidden=["citation"])
+
+
+# A new selection: the grid drops its blocks, goes back to the first page and asks again.
+clientside_callback(
+    """
+    async function(selection, gridId) {
+        const api = await dash_ag_grid.getApiAsync(gridId);
+        api.paginationGoToFirstPage();
+        api.purgeInfiniteCache();
+    }
+    """,
+    Input(ids.DATA_SELECTION, "data"),
+    State(ids.DATA_TABLE, "id"),
+    prevent_initial_call=True,
+)
 
 
 @callback(

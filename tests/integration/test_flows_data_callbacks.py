@@ -16,6 +16,7 @@ from dash._callback_context import context_value
 from dash._utils import AttributeDict
 
 from dashboard import ids
+from dashboard.analytics.grid_rows import records
 from dashboard.analytics.intervals import sum_intervals
 from dashboard.analytics.selection import FlowFilter, IndicatorFilter, select_flows
 from dashboard.app import app
@@ -74,6 +75,21 @@ def text_of(component) -> str:
     if isinstance(component, list | tuple):
         return " ".join(text_of(c) for c in component)
     return text_of(getattr(component, "children", None))
+
+
+def grid_rows_of(selection: dict, request: dict | None = None) -> list[dict]:
+    """Every row the Data grid lists for ``selection``, asked for block by block as the grid
+    does when paged through to the end (each answer's row count is the total)."""
+    rows, start, size = [], 0, data_page.BLOCK_SIZE
+    while True:
+        asked = {"startRow": start, "endRow": start + size, "sortModel": [], "filterModel": {}}
+        answer = data_page.get_rows({**asked, **(request or {})}, selection)
+        assert len(answer["rowData"]) <= size
+        rows += answer["rowData"]
+        start += size
+        if start >= answer["rowCount"]:
+            assert len(rows) == answer["rowCount"]
+            return rows
 
 
 def decoded(download: dict) -> bytes:
@@ -207,7 +223,8 @@ def test_data_grid_shows_exactly_the_export_rows(dataset):
         [2010, 2020],
         ["TUN", "EGY"],
     )
-    rows, columns = out[0], out[1]
+    selection, columns = out[0], out[1]
+    rows = grid_rows_of(selection)
     flt = FlowFilter(
         measure="trafficking-victims", year_from=2010, year_to=2020, countries=("TUN", "EGY")
     )
@@ -216,6 +233,10 @@ def test_data_grid_shows_exactly_the_export_rows(dataset):
     assert len(rows) == len(expected) > 0
     assert [r["origin"] for r in rows] == expected["origin"].tolist()
     assert [r["count_high"] for r in rows] == expected["count_high"].tolist()
+    # Every column but the citation (computed in the browser from source), row for row.
+    assert rows == records(expected.drop(columns="citation"))
+    citation = next(c for c in columns if c["field"] == "citation")["valueGetter"]["function"]
+    assert all(dataset.citation(s) in citation for s in expected["source"].unique())
     assert f"{len(expected):,} rows" in text_of(out[2])
     assert (
         "python -m dashboard export flows --measure trafficking-victims --from 2010 --to 2020 "
@@ -269,8 +290,9 @@ def test_data_derived_indicator_lists_its_base_rows(dataset):
         ),
     )
     assert [c["field"] for c in out[1]] == INDICATOR_COLUMNS
-    assert len(out[0]) == len(expected) > 0
-    assert {r["indicator"] for r in out[0]} == {"detected-victims"}
+    rows = grid_rows_of(out[0])
+    assert len(rows) == len(expected) > 0
+    assert {r["indicator"] for r in rows} == {"detected-victims"}
     assert "is computed from the detected-victims rows" in text_of(out[2])
     assert out[5] == {"display": "none"} and out[6] == {}
     assert out[10] == [first, last]
@@ -293,7 +315,7 @@ def test_data_dictionary_explains_every_column():
 
 def test_data_without_countries_lists_nothing_and_says_why():
     out = call(data_page.update_data, "flows", "trafficking-victims", "detected-victims", None, [])
-    assert out[0] == []
+    assert grid_rows_of(out[0]) == []
     assert "Choose at least one country" in text_of(out[2])
     assert (
         data_page.download_data(1, "flows", "trafficking-victims", "detected-victims", None, [])
@@ -320,3 +342,35 @@ def test_data_layout_restores_the_controls_from_the_url():
         ["JOR"],
     )
     assert out[4] == query
+
+
+def test_data_grid_sorts_and_filters_its_rows_on_the_server(dataset):
+    selection = {
+        "kind": "flows",
+        "measure": "border-crossings",
+        "indicator": "detected-victims",
+        "years": [2016, 2021],
+        "countries": ["TUN", "MAR"],
+    }
+    flt = FlowFilter(
+        measure="border-crossings", year_from=2016, year_to=2021, countries=("TUN", "MAR")
+    )
+    expected = flows_export(dataset, flt)
+    request = {
+        "sortModel": [{"colId": "count_high", "sort": "desc"}],
+        "filterModel": {"year": {"filterType": "number", "type": "equals", "filter": 2019}},
+    }
+    rows = grid_rows_of(selection, request)
+    chosen = expected.loc[expected["year"] == 2019]
+    assert len(rows) == len(chosen) > 0
+    assert [r["count_high"] for r in rows] == sorted(chosen["count_high"], reverse=True)
+
+
+def test_data_grid_reloads_only_when_the_selection_changes():
+    args = ("flows", "trafficking-victims", "detected-victims", [2010, 2020], ["TUN"])
+    selection = call(data_page.update_data, *args)[0]
+    assert selection["countries"] == ["TUN"] and selection["years"] == [2010, 2020]
+    assert call(data_page.update_data, *args, selection)[0] is dash.no_update
+    layout = data_page.layout(**{"from": "2010", "to": "2020", "countries": "TUN"})
+    assert find(layout, ids.DATA_SELECTION).data == selection
+    assert data_page.get_rows(None, selection) is dash.no_update
