@@ -15,10 +15,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from dashboard.analytics.intervals import format_interval
-from dashboard.figures.theme import CATEGORICAL, OTHER_COLOUR, SEQUENTIAL, base_layout
+from dashboard.figures.theme import CATEGORICAL, OTHER_COLOUR, SEQUENTIAL, base_layout_dict
 from dashboard.i18n import t
 
 MAX_TRACES = 30
@@ -44,16 +43,128 @@ def _fmt(low: float, high: float, percent: bool, digits: int) -> str:
     return format_interval(low, high, digits=digits)
 
 
+# --------------------------------------------------------------------------------------------
+# Building figures in one go: a complete dict, validated once by go.Figure (plotly validates
+# every update_* call and make_subplots separately, which cost most of a callback's time).
+# --------------------------------------------------------------------------------------------
+
+
+def _figure(data: list[dict], layout: dict) -> go.Figure:
+    """The figure of ``data`` (trace dicts with ``type``) and a complete ``layout`` dict."""
+    return go.Figure({"data": data, "layout": layout})
+
+
+def subplot_grid(
+    rows: int,
+    cols: int,
+    horizontal_spacing: float,
+    vertical_spacing: float,
+    row_heights: Sequence[float] | None = None,
+    shared_xaxes: bool = False,
+) -> tuple[dict[str, dict], list[tuple[list[float], list[float]]]]:
+    """The axes of a ``rows`` × ``cols`` grid of xy subplots, exactly as plotly's
+    ``make_subplots`` lays them out (default specs, ``start_cell="top-left"``).
+
+    Returns the layout's ``xaxis…``/``yaxis…`` dicts (``domain``, ``anchor``, and with
+    ``shared_xaxes`` ``matches``/``showticklabels``) and each subplot's (x domain, y domain),
+    row by row from the top. Subplot ``i`` (from 0) uses axes ``x{i+1}``/``y{i+1}``.
+    The arithmetic mirrors plotly's term by term so that the floats are the same.
+    """
+    widths = [(1.0 - horizontal_spacing * (cols - 1)) / cols] * cols
+    if row_heights is None:
+        heights = [(1.0 - vertical_spacing * (rows - 1)) / rows] * rows
+    else:
+        total = float(sum(row_heights))
+        heights = [(1.0 - vertical_spacing * (rows - 1)) * (h / total) for h in row_heights]
+        heights = list(reversed(heights))  # rows are drawn from the top
+    grid = [
+        [
+            (sum(widths[:c]) + c * horizontal_spacing, sum(heights[:r]) + r * vertical_spacing)
+            for c in range(cols)
+        ]
+        for r in range(rows)[::-1]
+    ]
+
+    def clamp(value: float) -> float:
+        # plotly rounds values within 0.01 outside [0, 1] (floating point errors) to the edge
+        return 0.0 if -0.01 < value < 0.0 else 1.0 if 1.0 < value < 1.01 else value
+
+    axes: dict[str, dict] = {}
+    domains = []
+    for r in range(rows):
+        for c in range(cols):
+            x_start, y_start = grid[r][c]
+            x_domain = [max(0.0, x_start + 0.0), min(1.0, x_start + widths[c] - 0.0)]
+            y_domain = [
+                max(0.0, clamp(y_start + 0.0)),
+                min(1.0, clamp(y_start + heights[-1 - r] - 0.0)),
+            ]
+            n = r * cols + c + 1
+            suffix = str(n) if n > 1 else ""
+            axes[f"xaxis{suffix}"] = {"domain": x_domain, "anchor": f"y{suffix}"}
+            axes[f"yaxis{suffix}"] = {"domain": y_domain, "anchor": f"x{suffix}"}
+            domains.append((x_domain, y_domain))
+    if shared_xaxes:
+        # Every column's axes match its bottom one, which alone keeps its tick labels.
+        for c in range(cols):
+            bottom = (rows - 1) * cols + c + 1
+            for r in range(rows - 1):
+                n = r * cols + c + 1
+                axis = axes[f"xaxis{n if n > 1 else ''}"]
+                axis["matches"] = f"x{bottom if bottom > 1 else ''}"
+                axis["showticklabels"] = False
+    return axes, domains
+
+
+def subplot_titles(
+    titles: Sequence[str], domains: Sequence[tuple[list[float], list[float]]], font_size: int
+) -> list[dict]:
+    """``make_subplots``' title annotations (centred above each subplot; an empty title has
+    none), with the figure's font size."""
+    return [
+        {
+            "y": y_domain[1],
+            "xref": "paper",
+            "x": sum(x_domain) / 2.0,
+            "yref": "paper",
+            "text": title,
+            "showarrow": False,
+            "font": {"size": font_size},
+            "xanchor": "center",
+            "yanchor": "bottom",
+        }
+        for title, (x_domain, y_domain) in zip(titles, domains, strict=False)
+        if title
+    ]
+
+
+def _axis_ref(index: int) -> str:
+    """The suffix of subplot ``index``'s (from 0) axes: ``""``, ``"2"``, …"""
+    return str(index + 1) if index else ""
+
+
+def _update_axes(layout: dict, prefix: str, **properties: object) -> None:
+    """Like ``update_xaxes``/``update_yaxes``: set ``properties`` on every axis of ``layout``."""
+    for key, axis in layout.items():
+        if (key.startswith(prefix) and key[len(prefix) :].isdigit()) or key == prefix:
+            axis.update(properties)
+
+
 def _empty(title: str, message: str, font_size: int = 13, height: int = 320) -> go.Figure:
-    figure = go.Figure(layout=base_layout(font_size))
-    figure.add_annotation(
-        text=message, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False,
-        font={"color": "#56606b"},
+    layout = base_layout_dict(font_size)
+    layout.update(
+        annotations=[
+            {
+                "text": message, "x": 0.5, "y": 0.5, "xref": "paper", "yref": "paper",
+                "showarrow": False, "font": {"color": "#56606b"},
+            }
+        ],
+        xaxis={"visible": False},
+        yaxis={"visible": False},
+        title={"text": title, "x": 0.01},
+        height=height,
     )  # fmt: skip
-    figure.update_xaxes(visible=False)
-    figure.update_yaxes(visible=False)
-    figure.update_layout(title={"text": title, "x": 0.01}, height=height)
-    return figure
+    return _figure([], layout)
 
 
 def trends_figure(
@@ -86,17 +197,12 @@ def trends_figure(
         return _empty(options.title, t("No countries selected."), options.font_size)
     columns = max(1, min(options.columns, len(panels)))
     rows = math.ceil(len(panels) / columns)
-    figure = make_subplots(
-        rows=rows,
-        cols=columns,
-        subplot_titles=[title for _, title in panels],
-        horizontal_spacing=0.08,
-        vertical_spacing=min(0.5 / rows, 0.16),
-    )
+    axes, domains = subplot_grid(rows, columns, 0.08, min(0.5 / rows, 0.16))
+    annotations = subplot_titles([title for _, title in panels], domains, options.font_size)
     years = list(range(int(year_from), int(year_to) + 1))
     scale = 100.0 if options.percent else 1.0
+    data = []
     for index, (key, _) in enumerate(panels):
-        row, col = index // columns + 1, index % columns + 1
         own = values.loc[values["panel"] == key].set_index("year")
         own = own.loc[~own.index.duplicated()].reindex(years)
         low = own["low"].to_numpy(dtype="float64") * scale
@@ -110,15 +216,17 @@ def trends_figure(
             for year, lo, hi, cens in zip(years, low, high, own["censored"], strict=True)
         ]
         colour = CATEGORICAL[index % len(CATEGORICAL)] if len(panels) > 1 else CATEGORICAL[0]
-        figure.add_trace(
-            go.Scatter(
-                x=years,
-                y=[None if np.isnan(v) else round(float(v), 6) for v in low],
-                mode="lines+markers",
-                connectgaps=False,
-                line={"color": colour, "width": 2},
-                marker={"size": 6, "color": colour},
-                error_y={
+        ref = _axis_ref(index)
+        data.append(
+            {
+                "type": "scatter",
+                "x": years,
+                "y": [None if np.isnan(v) else round(float(v), 6) for v in low],
+                "mode": "lines+markers",
+                "connectgaps": False,
+                "line": {"color": colour, "width": 2},
+                "marker": {"size": 6, "color": colour},
+                "error_y": {
                     "type": "data",
                     "symmetric": False,
                     "array": [0 if np.isnan(v) else round(float(v), 6) for v in spread],
@@ -127,44 +235,48 @@ def trends_figure(
                     "thickness": 1.5,
                     "width": 3,
                 },
-                hovertext=hover,
-                hoverinfo="text",
-                name=str(key),
-                showlegend=False,
-            ),
-            row=row,
-            col=col,
+                "hovertext": hover,
+                "hoverinfo": "text",
+                "name": str(key),
+                "showlegend": False,
+                "xaxis": f"x{ref}",
+                "yaxis": f"y{ref}",
+            }
         )
         if own["low"].isna().all():
-            figure.add_annotation(
-                text=t("No data reported"),
-                x=(year_from + year_to) / 2,
-                y=0.5,
-                xref=f"x{index + 1 if index else ''}",
-                yref=f"y{index + 1 if index else ''} domain",
-                showarrow=False,
-                font={"color": "#56606b", "size": options.font_size - 1},
+            annotations.append(
+                {
+                    "text": t("No data reported"),
+                    "x": (year_from + year_to) / 2,
+                    "y": 0.5,
+                    "xref": f"x{ref}",
+                    "yref": f"y{ref} domain",
+                    "showarrow": False,
+                    # every annotation has the figure's font size (as the subplot titles)
+                    "font": {"color": "#56606b", "size": options.font_size},
+                }
             )
-    figure.update_layout(base_layout(options.font_size))
-    figure.update_layout(
+    layout = base_layout_dict(options.font_size)
+    layout.update(axes)
+    layout.update(
+        annotations=annotations,
         title={"text": options.title, "x": 0.01},
         height=80 + rows * options.row_height,
         margin={"l": 48, "r": 16, "t": 80, "b": 36},
         hovermode="closest",
     )
-    figure.update_xaxes(range=[year_from - 0.5, year_to + 0.5], showgrid=False, dtick=None)
-    figure.update_yaxes(rangemode="tozero", gridcolor="#e6eaee", zeroline=True)
+    _update_axes(layout, "xaxis", range=[year_from - 0.5, year_to + 0.5], showgrid=False)
+    _update_axes(layout, "yaxis", rangemode="tozero", gridcolor="#e6eaee", zeroline=True)
     if options.shared_y:
         # One scale for every panel, set explicitly (plotly's matched axes lose the traces
         # here): from 0 to the largest finite upper bound drawn.
         highs = values.loc[values["panel"].isin([k for k, _ in panels]), "high"] * scale
         top = highs.replace(np.inf, np.nan).max()
         top = 100.0 if options.percent and not top > 0 else float(top) if top > 0 else 1.0
-        figure.update_yaxes(range=[0, top * 1.05], autorange=False)
+        _update_axes(layout, "yaxis", range=[0, top * 1.05], autorange=False)
     if options.percent:
-        figure.update_yaxes(ticksuffix=" %")
-    figure.update_annotations(font_size=options.font_size)
-    return figure
+        _update_axes(layout, "yaxis", ticksuffix=" %")
+    return _figure(data, layout)
 
 
 def _matrix(
@@ -222,29 +334,35 @@ def similarity_heatmap(
                 )
         text.append(text_row)
         hover.append(hover_row)
-    figure = go.Figure(
-        go.Heatmap(
-            z=z,
-            x=labels,
-            y=labels,
-            zmin=0,
-            zmax=1,
-            colorscale=SEQUENTIAL,
-            text=text,
-            texttemplate="%{text}",
-            textfont={"size": 12},
-            hovertext=hover,
-            hoverinfo="text",
-            xgap=2,
-            ygap=2,
-            colorbar={"title": {"text": t("at least")}, "thickness": 12},
-        ),
-        layout=base_layout(font_size),
+    heatmap = {
+        "type": "heatmap",
+        "z": z,
+        "x": labels,
+        "y": labels,
+        "zmin": 0,
+        "zmax": 1,
+        "colorscale": SEQUENTIAL,
+        "text": text,
+        "texttemplate": "%{text}",
+        "textfont": {"size": 12},
+        "hovertext": hover,
+        "hoverinfo": "text",
+        "xgap": 2,
+        "ygap": 2,
+        "colorbar": {"title": {"text": t("at least")}, "thickness": 12},
+    }
+    return _figure([heatmap], _heatmap_layout(title, font_size))
+
+
+def _heatmap_layout(title: str, font_size: int) -> dict:
+    layout = base_layout_dict(font_size)
+    layout.update(
+        title={"text": title, "x": 0.01},
+        height=440,
+        yaxis={"autorange": "reversed", "showgrid": False},
+        xaxis={"showgrid": False, "tickangle": -30},
     )
-    figure.update_layout(title={"text": title, "x": 0.01}, height=440)
-    figure.update_yaxes(autorange="reversed", showgrid=False)
-    figure.update_xaxes(showgrid=False, tickangle=-30)
-    return figure
+    return layout
 
 
 def overlap_heatmap(
@@ -287,29 +405,24 @@ def overlap_heatmap(
         text.append(text_row)
         hover.append(hover_row)
     top = max([c for row in counts for c in row if c is not None], default=1) or 1
-    figure = go.Figure(
-        go.Heatmap(
-            z=counts,
-            x=labels,
-            y=labels,
-            zmin=0,
-            zmax=max(top, 1),
-            colorscale=SEQUENTIAL,
-            text=text,
-            texttemplate="%{text}",
-            textfont={"size": 12},
-            hovertext=hover,
-            hoverinfo="text",
-            xgap=2,
-            ygap=2,
-            colorbar={"title": {"text": t("shared")}, "thickness": 12, "dtick": 1},
-        ),
-        layout=base_layout(font_size),
-    )
-    figure.update_layout(title={"text": title, "x": 0.01}, height=440)
-    figure.update_yaxes(autorange="reversed", showgrid=False)
-    figure.update_xaxes(showgrid=False, tickangle=-30)
-    return figure
+    heatmap = {
+        "type": "heatmap",
+        "z": counts,
+        "x": labels,
+        "y": labels,
+        "zmin": 0,
+        "zmax": max(top, 1),
+        "colorscale": SEQUENTIAL,
+        "text": text,
+        "texttemplate": "%{text}",
+        "textfont": {"size": 12},
+        "hovertext": hover,
+        "hoverinfo": "text",
+        "xgap": 2,
+        "ygap": 2,
+        "colorbar": {"title": {"text": t("shared")}, "thickness": 12, "dtick": 1},
+    }
+    return _figure([heatmap], _heatmap_layout(title, font_size))
 
 
 def convergence_figure(dispersion: pd.DataFrame, title: str = "", font_size: int = 13) -> go.Figure:
@@ -321,14 +434,7 @@ def convergence_figure(dispersion: pd.DataFrame, title: str = "", font_size: int
     """
     if dispersion.empty:
         return _empty(title, t("No years selected."), font_size)
-    figure = make_subplots(
-        rows=2,
-        cols=1,
-        shared_xaxes=True,
-        row_heights=[0.72, 0.28],
-        vertical_spacing=0.08,
-        subplot_titles=[t("Coefficient of variation"), t("Countries reporting")],
-    )
+    axes, domains = subplot_grid(2, 1, 0.2, 0.08, row_heights=[0.72, 0.28], shared_xaxes=True)
     years = dispersion["year"].tolist()
     low = dispersion["cv_low"].to_numpy(dtype="float64")
     high = dispersion["cv_high"].to_numpy(dtype="float64")
@@ -339,53 +445,59 @@ def convergence_figure(dispersion: pd.DataFrame, title: str = "", font_size: int
         else f"{year}: {n} reporting (too few)"
         for year, lo, hi, n in zip(years, low, high, dispersion["reporting"], strict=True)
     ]
-    figure.add_trace(
-        go.Scatter(
-            x=years,
-            y=[None if np.isnan(v) else round(float(v), 6) for v in low],
-            mode="lines+markers",
-            connectgaps=False,
-            line={"color": CATEGORICAL[0], "width": 2},
-            error_y={
+    reporting = dispersion["reporting"].tolist()
+    data = [
+        {
+            "type": "scatter",
+            "x": years,
+            "y": [None if np.isnan(v) else round(float(v), 6) for v in low],
+            "mode": "lines+markers",
+            "connectgaps": False,
+            "line": {"color": CATEGORICAL[0], "width": 2},
+            "error_y": {
                 "type": "data",
                 "symmetric": False,
                 "array": [0 if np.isnan(v) else round(float(v), 6) for v in spread],
                 "arrayminus": [0] * len(years),
                 "color": CATEGORICAL[0],
             },
-            hovertext=hover,
-            hoverinfo="text",
-            name="coefficient of variation",
-            showlegend=False,
+            "hovertext": hover,
+            "hoverinfo": "text",
+            "name": "coefficient of variation",
+            "showlegend": False,
+            "xaxis": "x",
+            "yaxis": "y",
+        },
+        {
+            "type": "bar",
+            "x": years,
+            "y": reporting,
+            "marker": {"color": OTHER_COLOUR},
+            "text": list(reporting),
+            "textposition": "outside",
+            "hovertemplate": "%{x}: %{y} countries reporting<extra></extra>",
+            "name": "countries reporting",
+            "showlegend": False,
+            "cliponaxis": False,
+            "xaxis": "x2",
+            "yaxis": "y2",
+        },
+    ]
+    layout = base_layout_dict(font_size)
+    layout.update(axes)
+    layout.update(
+        annotations=subplot_titles(
+            [t("Coefficient of variation"), t("Countries reporting")], domains, font_size
         ),
-        row=1,
-        col=1,
+        title={"text": title, "x": 0.01},
+        height=440,
+        margin={"l": 48, "r": 16, "t": 80, "b": 36},
     )
-    figure.add_trace(
-        go.Bar(
-            x=years,
-            y=dispersion["reporting"].tolist(),
-            marker={"color": OTHER_COLOUR},
-            text=dispersion["reporting"].tolist(),
-            textposition="outside",
-            hovertemplate="%{x}: %{y} countries reporting<extra></extra>",
-            name="countries reporting",
-            showlegend=False,
-            cliponaxis=False,
-        ),
-        row=2,
-        col=1,
-    )
-    figure.update_layout(base_layout(font_size))
-    figure.update_layout(
-        title={"text": title, "x": 0.01}, height=440, margin={"l": 48, "r": 16, "t": 80, "b": 36}
-    )
-    figure.update_yaxes(rangemode="tozero", gridcolor="#e6eaee", row=1, col=1)
+    layout["yaxis"].update(rangemode="tozero", gridcolor="#e6eaee")
     top = int(dispersion["reporting"].max() or 1)
-    figure.update_yaxes(range=[0, top * 1.35 + 0.5], showgrid=False, dtick=max(1, top // 2), row=2)
-    figure.update_xaxes(range=[years[0] - 0.5, years[-1] + 0.5])
-    figure.update_annotations(font_size=font_size)
-    return figure
+    layout["yaxis2"].update(range=[0, top * 1.35 + 0.5], showgrid=False, dtick=max(1, top // 2))
+    _update_axes(layout, "xaxis", range=[years[0] - 0.5, years[-1] + 0.5])
+    return _figure(data, layout)
 
 
 # --------------------------------------------------------------------------------------------
@@ -420,41 +532,43 @@ def ranked_bars(
             strict=True,
         )
     ]
-    figure = go.Figure(layout=base_layout(font_size))
-    figure.add_trace(
-        go.Bar(
-            y=list(labels),
-            x=low,
-            orientation="h",
-            marker={"color": CATEGORICAL[0]},
-            name=t("at least"),
-            hovertext=hover,
-            hoverinfo="text",
-        )
-    )
+    data = [
+        {
+            "type": "bar",
+            "y": list(labels),
+            "x": low,
+            "orientation": "h",
+            "marker": {"color": CATEGORICAL[0]},
+            "name": t("at least"),
+            "hovertext": hover,
+            "hoverinfo": "text",
+        }
+    ]
     if any(e > 0 for e in extra):
-        figure.add_trace(
-            go.Bar(
-                y=list(labels),
-                x=extra,
-                orientation="h",
-                marker={"color": "#9ecae1", "pattern": {"shape": "/"}},
-                name=t("possible (<5 cells)"),
-                hovertext=hover,
-                hoverinfo="text",
-            )
+        data.append(
+            {
+                "type": "bar",
+                "y": list(labels),
+                "x": extra,
+                "orientation": "h",
+                "marker": {"color": "#9ecae1", "pattern": {"shape": "/"}},
+                "name": t("possible (<5 cells)"),
+                "hovertext": hover,
+                "hoverinfo": "text",
+            }
         )
-    figure.update_layout(
+    layout = base_layout_dict(font_size)
+    layout.update(
         barmode="stack",
         title={"text": title, "x": 0.01},
         height=max(260, 90 + 28 * len(labels)),
         legend={"orientation": "h", "y": -0.12},
         margin={"l": 160, "r": 16, "t": 56, "b": 40},
         showlegend=any(e > 0 for e in extra),
+        yaxis={"autorange": "reversed", "automargin": True},
+        xaxis={"gridcolor": "#e6eaee", "rangemode": "tozero"},
     )
-    figure.update_yaxes(autorange="reversed", automargin=True)
-    figure.update_xaxes(gridcolor="#e6eaee", rangemode="tozero")
-    return figure
+    return _figure(data, layout)
 
 
 def breakdown_figure(
@@ -472,12 +586,8 @@ def breakdown_figure(
     dimensions = [d for d in dimension_titles if d in set(breakdown["dimension"])]
     if not dimensions:
         return _empty(title, t("No breakdown reported."), font_size)
-    figure = make_subplots(
-        rows=1,
-        cols=len(dimensions),
-        subplot_titles=[dimension_titles[d] for d in dimensions],
-        horizontal_spacing=0.08,
-    )
+    axes, domains = subplot_grid(1, len(dimensions), 0.08, 0.3)
+    data = []
     for col, dimension in enumerate(dimensions, start=1):
         rows = breakdown.loc[breakdown["dimension"] == dimension]
         labels = [
@@ -490,33 +600,38 @@ def breakdown_figure(
                 labels, rows["low"], rows["high"], rows["years"], strict=True
             )
         ]
-        figure.add_trace(
-            go.Bar(
-                x=labels,
-                y=rows["low"].astype("float64").tolist(),
-                marker={"color": CATEGORICAL[col - 1]},
-                error_y={
+        ref = _axis_ref(col - 1)
+        data.append(
+            {
+                "type": "bar",
+                "x": labels,
+                "y": rows["low"].astype("float64").tolist(),
+                "marker": {"color": CATEGORICAL[col - 1]},
+                "error_y": {
                     "type": "data",
                     "symmetric": False,
                     "array": (rows["high"] - rows["low"]).astype("float64").tolist(),
                     "arrayminus": [0] * len(rows),
                     "color": "#1b1f24",
                 },
-                hovertext=hover,
-                hoverinfo="text",
-                showlegend=False,
-            ),
-            row=1,
-            col=col,
+                "hovertext": hover,
+                "hoverinfo": "text",
+                "showlegend": False,
+                "xaxis": f"x{ref}",
+                "yaxis": f"y{ref}",
+            }
         )
-    figure.update_layout(base_layout(font_size))
-    figure.update_layout(
-        title={"text": title, "x": 0.01}, height=340, margin={"l": 48, "r": 16, "t": 80, "b": 36}
+    layout = base_layout_dict(font_size)
+    layout.update(axes)
+    layout.update(
+        annotations=subplot_titles([dimension_titles[d] for d in dimensions], domains, font_size),
+        title={"text": title, "x": 0.01},
+        height=340,
+        margin={"l": 48, "r": 16, "t": 80, "b": 36},
     )
-    figure.update_yaxes(gridcolor="#e6eaee", rangemode="tozero")
-    figure.update_xaxes(automargin=True)
-    figure.update_annotations(font_size=font_size)
-    return figure
+    _update_axes(layout, "yaxis", gridcolor="#e6eaee", rangemode="tozero")
+    _update_axes(layout, "xaxis", automargin=True)
+    return _figure(data, layout)
 
 
 #: Reporting grid status → (z value, colour).
@@ -544,37 +659,36 @@ def reporting_grid_figure(
         [f"{item_labels.get(item, item)}, {year}: {words[table.loc[item, year]]}" for year in years]
         for item in items
     ]
-    figure = go.Figure(
-        go.Heatmap(
-            z=z,
-            x=[int(y) for y in years],
-            y=[item_labels.get(item, item) for item in items],
-            zmin=0,
-            zmax=2,
-            colorscale=[
-                [0.0, "#f1f3f5"],
-                [0.33, "#f1f3f5"],
-                [0.34, "#56B4E9"],
-                [0.66, "#56B4E9"],
-                [0.67, "#0072B2"],
-                [1.0, "#0072B2"],
-            ],
-            showscale=False,
-            xgap=2,
-            ygap=2,
-            hovertext=hover,
-            hoverinfo="text",
-        ),
-        layout=base_layout(font_size),
-    )
-    figure.update_layout(
+    heatmap = {
+        "type": "heatmap",
+        "z": z,
+        "x": [int(y) for y in years],
+        "y": [item_labels.get(item, item) for item in items],
+        "zmin": 0,
+        "zmax": 2,
+        "colorscale": [
+            [0.0, "#f1f3f5"],
+            [0.33, "#f1f3f5"],
+            [0.34, "#56B4E9"],
+            [0.66, "#56B4E9"],
+            [0.67, "#0072B2"],
+            [1.0, "#0072B2"],
+        ],
+        "showscale": False,
+        "xgap": 2,
+        "ygap": 2,
+        "hovertext": hover,
+        "hoverinfo": "text",
+    }
+    layout = base_layout_dict(font_size)
+    layout.update(
         title={"text": title, "x": 0.01},
         height=90 + 34 * len(items),
         margin={"l": 200, "r": 16, "t": 56, "b": 36},
+        yaxis={"autorange": "reversed", "showgrid": False, "automargin": True},
+        xaxis={"showgrid": False, "dtick": 2},
     )
-    figure.update_yaxes(autorange="reversed", showgrid=False, automargin=True)
-    figure.update_xaxes(showgrid=False, dtick=2)
-    return figure
+    return _figure([heatmap], layout)
 
 
 def context_figure(
@@ -588,46 +702,55 @@ def context_figure(
     country's nationals by year. ``population`` has ``year, value``; ``crossings`` has
     ``year, low, high``. Two traces.
     """
-    figure = make_subplots(rows=1, cols=2, subplot_titles=list(titles), horizontal_spacing=0.12)
+    axes, domains = subplot_grid(1, 2, 0.12, 0.3)
+    annotations = subplot_titles(list(titles), domains, font_size)
+    data = []
     if not population.empty:
-        figure.add_trace(
-            go.Scatter(
-                x=population["year"].tolist(),
-                y=population["value"].tolist(),
-                mode="lines",
-                line={"color": OTHER_COLOUR, "width": 2},
-                hovertemplate="%{x}: %{y:,.0f}<extra></extra>",
-                showlegend=False,
-            ),
-            row=1,
-            col=1,
+        data.append(
+            {
+                "type": "scatter",
+                "x": population["year"].tolist(),
+                "y": population["value"].tolist(),
+                "mode": "lines",
+                "line": {"color": OTHER_COLOUR, "width": 2},
+                "hovertemplate": "%{x}: %{y:,.0f}<extra></extra>",
+                "showlegend": False,
+                "xaxis": "x",
+                "yaxis": "y",
+            }
         )
     if not crossings.empty:
-        figure.add_trace(
-            go.Bar(
-                x=crossings["year"].tolist(),
-                y=crossings["low"].tolist(),
-                marker={"color": OTHER_COLOUR},
-                hovertemplate="%{x}: %{y:,} detections<extra></extra>",
-                showlegend=False,
-            ),
-            row=1,
-            col=2,
+        data.append(
+            {
+                "type": "bar",
+                "x": crossings["year"].tolist(),
+                "y": crossings["low"].tolist(),
+                "marker": {"color": OTHER_COLOUR},
+                "hovertemplate": "%{x}: %{y:,} detections<extra></extra>",
+                "showlegend": False,
+                "xaxis": "x2",
+                "yaxis": "y2",
+            }
         )
     else:
-        figure.add_annotation(
-            text=t("No detections published"),
-            x=0.5,
-            y=0.5,
-            xref="x2 domain",
-            yref="y2 domain",
-            showarrow=False,
-            font={"color": "#56606b"},
+        annotations.append(
+            {
+                "text": t("No detections published"),
+                "x": 0.5,
+                "y": 0.5,
+                "xref": "x2 domain",
+                "yref": "y2 domain",
+                "showarrow": False,
+                "font": {"color": "#56606b", "size": font_size},
+            }
         )
-    figure.update_layout(base_layout(font_size))
-    figure.update_layout(
-        title={"text": title, "x": 0.01}, height=300, margin={"l": 64, "r": 16, "t": 80, "b": 36}
+    layout = base_layout_dict(font_size)
+    layout.update(axes)
+    layout.update(
+        annotations=annotations,
+        title={"text": title, "x": 0.01},
+        height=300,
+        margin={"l": 64, "r": 16, "t": 80, "b": 36},
     )
-    figure.update_yaxes(rangemode="tozero", gridcolor="#e6eaee")
-    figure.update_annotations(font_size=font_size)
-    return figure
+    _update_axes(layout, "yaxis", rangemode="tozero", gridcolor="#e6eaee")
+    return _figure(data, layout)

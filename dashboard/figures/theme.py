@@ -31,13 +31,18 @@ OTHER_COLOUR = "#9aa3ad"
 PRESENT_FONT_SIZE = 22
 
 
+def base_layout_dict(font_size: int = 14) -> dict:
+    """:func:`base_layout` as a plain dict (a fresh one per call), for figures built in one go."""
+    return {
+        "font": {"family": FONT_FAMILY, "size": font_size, "color": "#1b1f24"},
+        "colorway": list(CATEGORICAL),
+        "paper_bgcolor": "#ffffff",
+        "plot_bgcolor": "#ffffff",
+        "hoverlabel": {"font": {"family": FONT_FAMILY, "size": max(font_size, 13)}},
+        "margin": {"l": 48, "r": 24, "t": 56, "b": 48},
+    }
+
+
 def base_layout(font_size: int = 14) -> go.Layout:
     """Layout defaults: system fonts, white background, colour-blind-safe colourway."""
-    return go.Layout(
-        font={"family": FONT_FAMILY, "size": font_size, "color": "#1b1f24"},
-        colorway=list(CATEGORICAL),
-        paper_bgcolor="#ffffff",
-        plot_bgcolor="#ffffff",
-        hoverlabel={"font": {"family": FONT_FAMILY, "size": max(font_size, 13)}},
-        margin={"l": 48, "r": 24, "t": 56, "b": 48},
-    )
+    return go.Layout(base_layout_dict(font_size))
