@@ -10,13 +10,18 @@ import json
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from dashboard.paths import DATA_DIR
 from dashboard.schemas import TABLES
 from dashboard.tables import read_table
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from dashboard.analytics.convergence import NetworkPosition
 
 
 @dataclass(frozen=True, eq=False)
@@ -60,6 +65,21 @@ class Dataset:
     def focus_countries(self) -> list[str]:
         return sorted(self.countries.loc[self.countries["focus"], "iso3"])
 
+    @cached_property
+    def default_network(self) -> Mapping[str, NetworkPosition]:
+        """Every node's network position over all the indicators' years (the views' default
+        span): the one graph and betweenness centrality the Country view needs on a first visit.
+
+        Computed once per dataset by :func:`load_dataset` (so ``gunicorn --preload`` computes it
+        once, before forking its workers), lazily otherwise; read-only.
+        """
+        from dashboard.analytics.convergence import network_positions
+
+        years = self.indicators["year"]
+        if years.empty:
+            return network_positions(self.flows)
+        return network_positions(self.flows, int(years.min()), int(years.max()))
+
 
 def read_metadata(metadata_dir: Path) -> dict[str, dict[str, Any]]:
     """Read every ``<id>.json`` metadata file in ``metadata_dir``."""
@@ -70,10 +90,19 @@ def read_metadata(metadata_dir: Path) -> dict[str, dict[str, Any]]:
     return metadata
 
 
-def load_dataset(data_dir: Path = DATA_DIR, label: str = "bundled") -> Dataset:
-    """Read and validate every table in ``data_dir`` (raises ``TableError`` on a bad table)."""
+def load_dataset(
+    data_dir: Path = DATA_DIR, label: str = "bundled", precompute: bool = True
+) -> Dataset:
+    """Read and validate every table in ``data_dir`` (raises ``TableError`` on a bad table).
+
+    With ``precompute``, also compute what is costly to derive and needed on a first visit
+    (:attr:`Dataset.default_network`), so that no request pays for it.
+    """
     tables = {name: read_table(name, data_dir) for name in TABLES}
-    return Dataset(**tables, metadata=read_metadata(data_dir / "meta"), label=label)
+    dataset = Dataset(**tables, metadata=read_metadata(data_dir / "meta"), label=label)
+    if precompute:
+        dataset.default_network  # noqa: B018 - computed once, cached on the dataset
+    return dataset
 
 
 @lru_cache(maxsize=1)

@@ -7,6 +7,7 @@ citizenship, the years it reported, and migration context labelled as context.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from types import MappingProxyType
@@ -18,6 +19,7 @@ from dash import Input, Output, State, callback, dcc, html
 from dashboard import ids
 from dashboard.analytics.convergence import (
     KEY_INDICATORS,
+    NetworkPosition,
     breakdown_totals,
     count_cells,
     latest_values,
@@ -186,10 +188,18 @@ def country_rows(dataset: Dataset, code: str) -> CountryRows:
     )
 
 
-@lru_cache(maxsize=32)
-def _network(dataset: Dataset, year_from: int, year_to: int) -> MappingProxyType:
+def _network(dataset: Dataset, year_from: int, year_to: int) -> Mapping[str, NetworkPosition]:
     """Every node's network position for a span: one graph and betweenness, whatever the
-    country (pure, bounded; a read-only mapping of frozen positions)."""
+    country (a read-only mapping of frozen positions). The default span's is computed when the
+    dataset is loaded (:attr:`Dataset.default_network`); other spans' once, when first asked."""
+    if (year_from, year_to) == indicator_years(dataset):
+        return dataset.default_network
+    return _span_network(dataset, year_from, year_to)
+
+
+@lru_cache(maxsize=32)
+def _span_network(dataset: Dataset, year_from: int, year_to: int) -> MappingProxyType:
+    """:func:`network_positions` of a span (pure, bounded)."""
     return network_positions(dataset.flows, year_from, year_to)
 
 
