@@ -649,15 +649,20 @@ def reporting_grid_figure(
     items = list(dict.fromkeys(grid["item"]))
     years = sorted(grid["year"].unique())
     table = grid.pivot(index="item", columns="year", values="status").reindex(items)
-    z = [[GRID_STATUS[s] for s in table.loc[item, years]] for item in items]
+    # One row of statuses per item, in the order of ``years`` (no per-cell .loc look-ups).
+    statuses = table.loc[:, years].to_numpy(dtype=object).tolist()
+    z = [[GRID_STATUS[s] for s in row] for row in statuses]
     words = {
         "missing": "not reported",
         "range": "reported (includes <5 cells)",
         "exact": "reported",
     }
     hover = [
-        [f"{item_labels.get(item, item)}, {year}: {words[table.loc[item, year]]}" for year in years]
-        for item in items
+        [
+            f"{item_labels.get(item, item)}, {year}: {words[status]}"
+            for year, status in zip(years, row, strict=True)
+        ]
+        for item, row in zip(items, statuses, strict=True)
     ]
     heatmap = {
         "type": "heatmap",
