@@ -112,7 +112,10 @@ def document(rows: list[Row], cases: str, args: argparse.Namespace, seconds: flo
             f"plotly {plotly.__version__}, pandas {pandas.__version__}. "
             "Rows marked 10× / 100× use SYNTHETIC data (benchmarks/synthetic.py), never shown "
             "as real. Times are server-side through Dash's request path unless the area is "
-            "*browser*; *ratio* is a callback's median over the bare pandas work it needs.",
+            "*browser*; *ratio* is a callback's median over the bare pandas work it needs "
+            "(uncached). Each case's first timed request runs with the views' caches cleared "
+            "(a first request), the others repeat it: p95 is a first request's time, the median "
+            "a repeat's; what a dataset computes once at load is in the *load* rows.",
             "",
             budget_summary(rows),
             "",
