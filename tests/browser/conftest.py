@@ -69,14 +69,19 @@ def wait_for(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
 
 
 @pytest.fixture(scope="session")
-def server_url() -> Iterator[str]:
-    """The dashboard served by ``python -m dashboard serve`` on a free local port."""
+def server_url(tmp_path_factory) -> Iterator[str]:
+    """The dashboard served by ``python -m dashboard serve`` on a free local port.
+
+    Its log goes to a file: a pipe nobody reads fills up after a few hundred requests and
+    then blocks the server on its next log line.
+    """
     port = _free_port()
+    log = (tmp_path_factory.mktemp("server") / "server.log").open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", "dashboard", "serve", "--port", str(port)],
         cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -85,6 +90,7 @@ def server_url() -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+        log.close()
 
 
 @pytest.fixture(scope="session")

@@ -19,6 +19,7 @@ from dashboard.callback_requests import find_callback, request_body
 
 ROOT = Path(__file__).resolve().parents[2]
 ACCESS_LOG = Path("/tmp") / f"dashboard-gunicorn-{socket.gethostname()}.log"
+ERROR_LOG = ACCESS_LOG.with_suffix(".errors.log")
 MAP_INPUTS = {
     "map-indicator.value": "victims-per-100k",
     "map-exploitation.value": "total",
@@ -79,7 +80,7 @@ def gunicorn_url():
         ],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=ERROR_LOG.open("w"),  # a file, not a pipe: an unread pipe can block gunicorn
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
@@ -90,7 +91,7 @@ def gunicorn_url():
         except OSError:
             if process.poll() is not None or time.monotonic() > deadline:
                 process.kill()
-                pytest.fail(f"gunicorn did not start: {process.stderr.read().decode()[-2000:]}")
+                pytest.fail(f"gunicorn did not start: {ERROR_LOG.read_text()[-2000:]}")
             time.sleep(0.5)
     yield url
     process.terminate()
