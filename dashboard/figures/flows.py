@@ -36,7 +36,9 @@ OTHER = "*other*"
 UNKNOWN = "unknown"
 LAYERS = ("origin", "transit", "destination")
 #: Horizontal position of each layer (plotly ignores a position of exactly 0).
-LAYER_X = {"origin": 0.001, "transit": 0.5, "destination": 0.999}
+# Corridors left of centre: their labels (drawn to their right) and the destinations' labels
+# (drawn to their left) then share the wider right-hand gap without overlapping.
+LAYER_X = {"origin": 0.001, "transit": 0.38, "destination": 0.999}
 #: Okabe–Ito without black: origins cycle through these, bands take their origin's colour.
 ORIGIN_COLOURS = tuple(c for c in CATEGORICAL if c != "#000000")
 #: Corridors and destinations are drawn in black: colour belongs to origins.
