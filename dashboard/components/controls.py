@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from dash import dcc, html
@@ -11,7 +12,7 @@ from dashboard.analytics.indicators import SPECS
 from dashboard.dataset import Dataset
 from dashboard.i18n import t
 from dashboard.schemas import EXPLOITATION, MEASURES
-from dashboard.state import Context
+from dashboard.state import Context, ViewState
 
 MEASURE_LABELS = {
     "trafficking-victims": "Trafficking victims (UNODC)",
@@ -40,6 +41,22 @@ def measure_years(dataset: Dataset, measure: str) -> tuple[int, int]:
     """First and last year with flows of ``measure``."""
     years = dataset.flows.loc[dataset.flows["measure"] == measure, "year"]
     return int(years.min()), int(years.max())
+
+
+def clamp_years(
+    state: ViewState, first: int, last: int, message: str
+) -> tuple[ViewState, list[str]]:
+    """Fill missing years with ``first``/``last`` and keep the years inside them.
+
+    ``message`` (with ``{first}`` and ``{last}``) is the notice given when a year from the
+    address had to be moved.
+    """
+    year_from = first if state.year_from is None else min(max(state.year_from, first), last)
+    year_to = last if state.year_to is None else min(max(state.year_to, first), last)
+    messages = []
+    if (year_from, year_to) != (state.year_from or year_from, state.year_to or year_to):
+        messages.append(t(message, first=first, last=last))
+    return replace(state, year_from=year_from, year_to=year_to), messages
 
 
 def labelled(label: str, control: object, control_id: str | None = None) -> html.Div:

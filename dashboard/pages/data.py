@@ -32,6 +32,7 @@ from dashboard.analytics.indicators import SPECS
 from dashboard.analytics.selection import FlowFilter, IndicatorFilter
 from dashboard.components.controls import (
     MEASURE_LABELS,
+    clamp_years,
     country_options,
     indicator_dropdown,
     labelled,
@@ -115,18 +116,8 @@ def year_bounds(dataset: Dataset, state: ViewState) -> tuple[int, int]:
 def with_years(dataset: Dataset, state: ViewState) -> tuple[ViewState, list[str]]:
     """Fill missing years with the table's first and last, and keep years inside them."""
     first, last = year_bounds(dataset, state)
-    year_from = first if state.year_from is None else min(max(state.year_from, first), last)
-    year_to = last if state.year_to is None else min(max(state.year_to, first), last)
-    messages = []
-    if (year_from, year_to) != (state.year_from or year_from, state.year_to or year_to):
-        messages.append(
-            t(
-                "This table has data for {first}–{last} only; the years were limited to them.",
-                first=first,
-                last=last,
-            )
-        )
-    return replace(state, year_from=year_from, year_to=year_to), messages
+    message = "This table has data for {first}–{last} only; the years were limited to them."
+    return clamp_years(state, first, last, message)
 
 
 def base_indicator(indicator: str) -> str:

@@ -18,6 +18,7 @@ from dashboard import ids
 from dashboard.analytics.selection import FlowFilter, select_flows
 from dashboard.components.chart import export_buttons, graph_config, source_note
 from dashboard.components.controls import (
+    clamp_years,
     country_options,
     labelled,
     measure_radio,
@@ -65,18 +66,8 @@ def with_years(dataset: Dataset, state: ViewState) -> tuple[ViewState, list[str]
     Returns the state and a notice when a year from the address was outside the measure's years.
     """
     first, last = measure_years(dataset, state.measure)
-    year_from = first if state.year_from is None else min(max(state.year_from, first), last)
-    year_to = last if state.year_to is None else min(max(state.year_to, first), last)
-    messages = []
-    if (year_from, year_to) != (state.year_from or year_from, state.year_to or year_to):
-        messages.append(
-            t(
-                "This measure has data for {first}–{last} only; the years were limited to them.",
-                first=first,
-                last=last,
-            )
-        )
-    return replace(state, year_from=year_from, year_to=year_to), messages
+    message = "This measure has data for {first}–{last} only; the years were limited to them."
+    return clamp_years(state, first, last, message)
 
 
 def flow_filter(state: ViewState) -> FlowFilter:
