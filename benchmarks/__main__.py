@@ -54,6 +54,7 @@ def run(args: argparse.Namespace) -> tuple[list[Row], str]:
     if not args.only:
         step("loading")
         rows.append(loading.loading_row(runs))
+        rows.append(loading.precompute_row(runs))
     step("callbacks on the shipped data")
     result = callbacks.benchmark_callbacks(app, runs, 1, quick, args.only)
     rows += result.rows

@@ -70,8 +70,8 @@ class Dataset:
         """Every node's network position over all the indicators' years (the views' default
         span): the one graph and betweenness centrality the Country view needs on a first visit.
 
-        Computed once per dataset by :func:`load_dataset` (so ``gunicorn --preload`` computes it
-        once, before forking its workers), lazily otherwise; read-only.
+        Computed once per dataset by :func:`bundled_dataset` (so ``gunicorn --preload`` computes
+        it once, before forking its workers), lazily otherwise; read-only.
         """
         from dashboard.analytics.convergence import network_positions
 
@@ -91,7 +91,7 @@ def read_metadata(metadata_dir: Path) -> dict[str, dict[str, Any]]:
 
 
 def load_dataset(
-    data_dir: Path = DATA_DIR, label: str = "bundled", precompute: bool = True
+    data_dir: Path = DATA_DIR, label: str = "bundled", precompute: bool = False
 ) -> Dataset:
     """Read and validate every table in ``data_dir`` (raises ``TableError`` on a bad table).
 
@@ -107,5 +107,5 @@ def load_dataset(
 
 @lru_cache(maxsize=1)
 def bundled_dataset() -> Dataset:
-    """The dataset shipped in ``data/``, loaded once per process."""
-    return load_dataset(DATA_DIR)
+    """The dataset shipped in ``data/``, loaded once per process (with its precomputed parts)."""
+    return load_dataset(DATA_DIR, precompute=True)
