@@ -196,11 +196,11 @@ def layout(**query: str) -> html.Div:
                         dcc.Checklist(
                             [
                                 {
-                                    "label": t("Flow lines (top corridors of the region)"),
+                                    "label": t("Flow lines (region)"),
                                     "value": "lines",
                                 },
                                 {
-                                    "label": t("Missing Migrants incidents (context)"),
+                                    "label": t("Migrant deaths (IOM, context)"),
                                     "value": "incidents",
                                 },
                             ],
