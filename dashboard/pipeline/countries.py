@@ -7,7 +7,8 @@ from the Natural Earth shapes the app already serves (``assets/topojson/world_50
 from __future__ import annotations
 
 import gettext
-from functools import cache
+from collections.abc import Mapping
+from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -37,6 +38,7 @@ _BAD_TRANSLATIONS = {("ar", "MDA", "Moldova")}
 
 
 @cache
+@lru_cache(maxsize=1)
 def country_codes() -> frozenset[str]:
     """ISO 3166-1 alpha-3 codes known to pycountry, plus ``XKX`` (Kosovo).
 
@@ -48,6 +50,25 @@ def country_codes() -> frozenset[str]:
     import pycountry
 
     return frozenset({c.alpha_3 for c in pycountry.countries} | {KOSOVO["iso3"]})
+
+
+def code_to_node(code: str, placeholders: Mapping[str, str], source: str) -> str:
+    """A source's code as a node: ISO3 countries as they are, documented placeholders as tokens.
+
+    Raises ``ValueError`` naming ``source`` for any other code (never dropped silently).
+
+    Examples
+    --------
+    >>> code_to_node("MAR", {"OOO": "unknown"}, "UN DESA origin")
+    'MAR'
+    >>> code_to_node("OOO", {"OOO": "unknown"}, "UN DESA origin")
+    'unknown'
+    """
+    if code in country_codes():
+        return code
+    if code in placeholders:
+        return placeholders[code]
+    raise ValueError(f"unclassified {source} code {code!r}")
 
 
 def read_geometries(path: str | Path, layer: str = "countries"):

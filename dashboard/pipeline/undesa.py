@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.pipeline.countries import country_codes
+from dashboard.pipeline.countries import code_to_node, country_codes
 from dashboard.pipeline.rdata import conform
 
 SOURCE = "undesa-stocks"
@@ -43,11 +43,7 @@ def origin_node(code: str) -> str:
     >>> origin_node("MAR"), origin_node("OOO")
     ('MAR', 'unknown')
     """
-    if code in country_codes():
-        return code
-    if code in NON_COUNTRY_ORIGINS:
-        return NON_COUNTRY_ORIGINS[code]
-    raise ValueError(f"unclassified UN DESA origin code {code!r}")
+    return code_to_node(code, NON_COUNTRY_ORIGINS, "UN DESA origin")
 
 
 def excluded(raw: pd.DataFrame) -> pd.DataFrame:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.pipeline.countries import country_codes
+from dashboard.pipeline.countries import code_to_node, country_codes
 from dashboard.pipeline.rdata import conform
 
 SOURCE = "unhcr"
@@ -38,11 +38,7 @@ def origin_node(code: str) -> str:
     >>> origin_node("SYR"), origin_node("STL")
     ('SYR', 'group:stateless')
     """
-    if code in country_codes():
-        return code
-    if code in NON_COUNTRY_ORIGINS:
-        return NON_COUNTRY_ORIGINS[code]
-    raise ValueError(f"unclassified UNHCR origin code {code!r}")
+    return code_to_node(code, NON_COUNTRY_ORIGINS, "UNHCR origin")
 
 
 def group_slug(group: str) -> str:
