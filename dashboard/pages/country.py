@@ -409,13 +409,18 @@ def _section(title: str, reading: str, body: list, note=None, full: bool = False
     return html.Section(children, className="card", style=style)
 
 
-def _graph(graph_id: str, figure, filename: str) -> dcc.Graph:
+def _graph(graph_id: str, figure, filename: str) -> html.Div:
     # An explicit height: a responsive graph created inside a callback's output otherwise keeps
     # the default height while its figure asks for another, and overlaps what follows.
     height = figure.layout.height or 450
-    return dcc.Graph(
+    graph = dcc.Graph(
         id=graph_id, figure=figure, config=graph_config(filename), style={"height": f"{height}px"}
     )
+    # PNG (2×) is in the graph's toolbar; SVG beside it (assets/dashboard.js, no callback).
+    svg = html.Button(
+        t("Save as SVG"), className="button", n_clicks=0, **{"data-svg-for": graph_id}
+    )
+    return html.Div([graph, html.Div(svg, className="chart-actions")])
 
 
 def country_body(dataset: Dataset, code: str, state: ViewState) -> list:

@@ -80,3 +80,17 @@ def test_an_invalid_year_shows_a_notice(page):
     assert "Ignored from=abc" in page.locator(".notice").first.inner_text()
     assert trends_x(page)[0] == 2003
     assert_clean(page)
+
+
+def test_every_country_chart_saves_as_svg(page):
+    page.goto(page.base_url + "/country/JOR")
+    page.wait_for_selector("[data-svg-for]", timeout=30_000)
+    buttons = page.locator("[data-svg-for]")
+    graphs = page.locator(".dash-graph")
+    assert buttons.count() == graphs.count() > 0
+    first = buttons.first.get_attribute("data-svg-for")
+    page.wait_for_selector(f"#{first} .main-svg", timeout=30_000)
+    with page.expect_download(timeout=30_000) as download:
+        buttons.first.click()
+    assert download.value.suggested_filename.startswith("country_jor_")
+    assert download.value.suggested_filename.endswith(".svg")

@@ -56,3 +56,13 @@ def test_an_invalid_url_value_shows_a_notice_and_the_default(page):
     assert "indicator=bananas" in notices.first.inner_text()
     assert "Detected victims of trafficking" in figure_title(page, "map-graph")
     assert_clean(page)
+
+
+def test_save_as_svg_downloads_the_map_named_after_the_view(page):
+    page.goto(page.base_url + "/?year=2017&indicator=persons-convicted")
+    wait_for_dash(page)
+    page.wait_for_selector("#map-graph .choroplethlocation", state="attached", timeout=30_000)
+    with page.expect_download(timeout=30_000) as download:
+        page.click("[data-svg-for='map-graph']")
+    assert download.value.suggested_filename == "map_persons-convicted_2017.svg"
+    assert_clean(page)
