@@ -16,9 +16,17 @@ CLI_ARGS += ["--countries", "TUN,MAR"]
 
 
 def settle(page) -> None:
-    """Wait until the grid shows rows and no Dash callback is pending."""
+    """Wait until the grid shows rows with data and no Dash callback is pending."""
     page.wait_for_selector(f"#{ids.DATA_TABLE} .ag-row")
     page.wait_for_load_state("networkidle")
+    # Infinite row model: rows appear as empty placeholders before their block arrives.
+    page.wait_for_function(
+        """(grid) => {
+            const cell = document.querySelector(`#${grid} .ag-row [col-id]`);
+            return cell && cell.textContent.trim() !== '';
+        }""",
+        arg=ids.DATA_TABLE,
+    )
     page.wait_for_function(
         "() => !document.querySelector('[data-dash-is-loading=\"true\"]')"
         " && !(document.querySelector('#_dash-global-error-container') || {}).textContent"
