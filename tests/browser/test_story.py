@@ -101,7 +101,8 @@ def test_saved_file_loads_back_identical(page, tmp_path):
     page.set_input_files("#story-load input[type=file]", str(saved))
     page.wait_for_selector(".story-message:has-text('Loaded')")
     assert _stored(page) == STORY.to_dict()
-    assert page.locator(".story-slide").count() == 3
+    # The slide list is re-rendered from the store by a callback that may still be running.
+    page.wait_for_function("document.querySelectorAll('.story-slide').length === 3")
 
 
 def test_malformed_file_is_refused_and_story_untouched(page, tmp_path):
