@@ -13,6 +13,7 @@ from dashboard import ids
 from dashboard.app import app
 from dashboard.pages import compare as compare_page
 from dashboard.pages import country as country_page
+from tests.integration.layout_tree import find, text_of
 
 FOCUS = ["DZA", "EGY", "JOR", "LBN", "LBY", "MAR", "PSE", "TUN"]
 
@@ -21,35 +22,6 @@ FOCUS = ["DZA", "EGY", "JOR", "LBN", "LBY", "MAR", "PSE", "TUN"]
 def request_context():
     with app.server.test_request_context():
         yield
-
-
-def find(component, component_id):
-    """The component with ``component_id`` in a layout tree (``None`` when absent)."""
-    if isinstance(component, list | tuple):
-        return next((f for c in component if (f := find(c, component_id)) is not None), None)
-    if getattr(component, "id", None) == component_id:
-        return component
-    children = getattr(component, "children", None)
-    if children is None or isinstance(children, str | int | float):
-        return None
-    for child in children if isinstance(children, list | tuple) else [children]:
-        found = find(child, component_id)
-        if found is not None:
-            return found
-    return None
-
-
-def texts(component) -> str:
-    """All text in a layout tree (or a list of trees)."""
-    if isinstance(component, list | tuple):
-        return " ".join(texts(c) for c in component if c is not None)
-    if isinstance(component, str | int | float):
-        return str(component)
-    children = getattr(component, "children", None)
-    if children is None:
-        return ""
-    items = children if isinstance(children, list | tuple) else [children]
-    return " ".join(texts(child) for child in items if child is not None)
 
 
 def read_csv(download: dict) -> pd.DataFrame:
@@ -64,13 +36,13 @@ def test_compare_defaults_to_the_focus_countries():
     page = compare_page.layout()
     assert find(page, ids.COMPARE_COUNTRIES).value == FOCUS
     assert find(page, ids.COMPARE_INDICATOR).value == "detected-victims"
-    assert ".notice" not in texts(page)
+    assert ".notice" not in text_of(page)
 
 
 @pytest.mark.parametrize("countries", ["TUN", "TUN,MAR,EGY,JOR,LBN,DZA,LBY,PSE,ITA"])
 def test_compare_too_few_or_too_many_countries_give_a_notice_and_the_default(countries):
     page = compare_page.layout(countries=countries)
-    assert "Choose between 2 and 8 countries" in texts(page)
+    assert "Choose between 2 and 8 countries" in text_of(page)
     assert find(page, ids.COMPARE_COUNTRIES).value == FOCUS
 
 
@@ -98,7 +70,7 @@ def test_compare_callback_returns_four_figures_readings_and_the_query():
 
 def test_compare_callback_with_one_country_says_so_and_draws_the_default():
     out = compare_page.update_compare(["TUN"], "detected-victims", [2003, 2021])
-    assert "Choose between 2 and 8 countries" in texts(out[16][0])
+    assert "Choose between 2 and 8 countries" in text_of(out[16][0])
     assert "countries=DZA,EGY" in out[17]
 
 
@@ -126,20 +98,20 @@ def test_country_layout_for_a_known_and_an_unknown_code():
     assert find(page, ids.COUNTRY_CODE).data == "TUN"
     assert find(page, ids.COUNTRY_SELECT).value == "TUN"
     missing = country_page.layout(iso3="XYZ")
-    assert "There is no country with the code “XYZ”" in texts(missing)
+    assert "There is no country with the code “XYZ”" in text_of(missing)
     assert find(missing, ids.COUNTRY_SELECT).value is None
     assert find(missing, ids.COUNTRY_YEARS) is None
 
 
 def test_country_bad_years_give_a_notice():
     page = country_page.layout(iso3="TUN", **{"from": "abc"})
-    assert "Ignored from=abc" in texts(page)
+    assert "Ignored from=abc" in text_of(page)
 
 
 def test_country_callback_builds_every_section():
     body, query = country_page.update_country([2010, 2021], "TUN")
     assert query == "?from=2010&to=2021"
-    text = texts(body)
+    text = text_of(body)
     for heading in ("Trends", "Main origins", "Network position", "Years reported", "Context"):
         assert heading in text
     assert "not trafficking" in text
@@ -149,7 +121,7 @@ def test_country_callback_builds_every_section():
 
 def test_country_without_any_data_shows_messages_not_errors():
     body, _ = country_page.update_country([2003, 2021], "LBY")
-    assert "never reported" in texts(body)
+    assert "never reported" in text_of(body)
 
 
 def test_country_picker_navigates():

@@ -32,6 +32,7 @@ from dashboard.export import (
 )
 from dashboard.pages import data as data_page
 from dashboard.pages import flows as flows_page
+from tests.integration.layout_tree import find, text_of
 
 FOCUS = ["DZA", "EGY", "JOR", "LBN", "LBY", "MAR", "PSE", "TUN"]
 
@@ -51,30 +52,6 @@ def call(callback, *args, triggered: str | None = None):
         return callback(*args)
 
     return copy_context().run(run)
-
-
-def find(component, component_id):
-    """The component with ``component_id`` in a layout tree (``None`` when absent)."""
-    if getattr(component, "id", None) == component_id:
-        return component
-    children = getattr(component, "children", None)
-    if children is None or isinstance(children, str | int | float):
-        return None
-    for child in children if isinstance(children, list | tuple) else [children]:
-        found = find(child, component_id)
-        if found is not None:
-            return found
-    return None
-
-
-def text_of(component) -> str:
-    if component is None:
-        return ""
-    if isinstance(component, str | int | float):
-        return str(component)
-    if isinstance(component, list | tuple):
-        return " ".join(text_of(c) for c in component)
-    return text_of(getattr(component, "children", None))
 
 
 def grid_rows_of(selection: dict, request: dict | None = None) -> list[dict]:
