@@ -2,7 +2,8 @@
 
 The page is fetched with the Flask test client and ``Accept-Encoding: gzip, br``; so is every
 script, style sheet and icon the HTML references, Dash's layout and dependencies, the scripts
-Dash loads on demand for the map page (dropdown, slider, graph, plotly.js), the map shapes the
+Dash loads on demand for the map page (dropdown, slider, graph; plotly.js is the dashboard's own
+bundle, a page script, so dcc.Graph never fetches Dash's full copy), the map shapes the
 figure asks for, and the callbacks of the first render. A repeat visit re-requests what the
 cache headers of the first visit require: nothing for ``max-age`` responses, a conditional
 request (``If-None-Match``) for responses with an ETag, everything else in full.
@@ -24,8 +25,6 @@ from dashboard.callback_requests import request_body
 ENCODING = {"Accept-Encoding": "gzip, br"}
 #: Scripts the Dash renderer loads when the map page's components first render.
 ON_DEMAND = ("async-dropdown.js", "async-slider.js", "async-graph.js")
-#: plotly.js, which dcc.Graph loads from the plotly package when it first draws.
-PLOTLY_JS = "/_dash-component-suites/plotly/package_data/plotly.min.js"
 
 
 @dataclass
@@ -71,7 +70,7 @@ def _on_demand_urls(app: dash.Dash) -> list[str]:
         path = dist.get("relative_package_path", "")
         if isinstance(path, str) and path.endswith(ON_DEMAND) and dist.get("async"):
             urls.append(f"/_dash-component-suites/{dist.get('namespace', 'dash')}/{path}")
-    return [*urls, PLOTLY_JS]
+    return urls
 
 
 def _layout_values(node: object, found: dict) -> None:

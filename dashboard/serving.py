@@ -1,10 +1,11 @@
 """How responses travel: compression and cache headers (measured by ``python -m benchmarks``).
 
 - Every text response is compressed (flask-compress: zstd, br or gzip as the browser accepts).
-- Dash's component scripts never change for an installed version, so each is compressed once
-  per worker and kept (a bounded cache of identical bytes in every worker); that lets them use
-  stronger levels than a per-request compression could afford (plotly.js: 1.41 MB at br 4 in
-  0.3 s per request → 1.29 MB at br 5, compressed once).
+- Dash's component scripts never change for an installed version, nor do fingerprinted assets
+  (the plotly.js bundle among them), so each is compressed once per worker and kept (a bounded
+  cache of identical bytes in every worker); that lets them use stronger levels than a
+  per-request compression could afford (the full plotly.js: 1.41 MB at br 4 in 0.3 s per
+  request → 1.29 MB at br 5, compressed once).
 - Assets are fingerprinted by Dash (``?m=<mtime>``), so those URLs are cached for a year;
   un-fingerprinted ones (the map shapes plotly fetches) are revalidated with their ETag and
   answered ``304 Not Modified`` (flask-compress re-evaluates the condition after compressing).
@@ -21,14 +22,15 @@ DASH_ASSETS_ENDPOINT = "_dash_assets.static"
 BR_LEVEL = 5
 ZSTD_LEVEL = 9
 ONE_YEAR = 31_536_000
-_CACHED_PREFIX = "/_dash-component-suites/"
+_SUITES_PREFIX = "/_dash-component-suites/"
 
 
 class ComponentSuitesCache:
-    """Compressed bytes of Dash's component scripts, by algorithm and URL; nothing else.
+    """Compressed bytes of immutable scripts, by algorithm and URL; nothing else.
 
-    flask-compress offers every compressed response to the cache; only keys naming a component
-    script are kept (at most ``size`` of them), so callback answers are never cached.
+    flask-compress offers every compressed response to the cache; only keys from
+    :func:`_cache_key` (component scripts, fingerprinted assets) are kept, at most ``size`` of
+    them, so callback answers are never cached.
     """
 
     def __init__(self, size: int = 256) -> None:
@@ -39,12 +41,17 @@ class ComponentSuitesCache:
         return self.data.get(key)
 
     def set(self, key: str, value: bytes) -> None:
-        if _CACHED_PREFIX in key and len(self.data) < self.size:
+        # flask-compress asks with "<algorithm>;<key>": an empty key means "not cacheable".
+        if not key.endswith(";") and len(self.data) < self.size:
             self.data[key] = value
 
 
 def _cache_key(req) -> str:
-    if req.method == "GET" and req.path.startswith(_CACHED_PREFIX):
+    """The URL of an immutable script (its bytes never change), else ``""`` (not cached)."""
+    if req.method != "GET":
+        return ""
+    fingerprinted_asset = req.endpoint == DASH_ASSETS_ENDPOINT and "m" in req.args
+    if req.path.startswith(_SUITES_PREFIX) or fingerprinted_asset:
         return req.full_path
     return ""
 

@@ -1,9 +1,10 @@
 """Offline export: a story (or one view) as ONE self-contained HTML file.
 
-The file holds plotly.js, the map shapes (``assets/topojson/world_50m.json``, handed to plotly
-through ``window.PlotlyGeoAssets`` so that nothing is fetched), every slide's figures as JSON,
-titles, speaker notes and source notes. It opens from a USB stick (``file://``) with no network;
-hover and keyboard navigation work as in the dashboard.
+The file holds the dashboard's plotly.js bundle (``assets/vendor``), the map shapes
+(``assets/topojson/world_50m.json``, handed to plotly through ``window.PlotlyGeoAssets`` so that
+nothing is fetched), every slide's figures as JSON, titles, speaker notes and source notes. It
+opens from a USB stick (``file://``) with no network; hover and keyboard navigation work as in
+the dashboard.
 
 How a slide's figures are made: the view is rendered headlessly through Dash's own callback
 machinery, with the Flask test client — the page router callback gives the view's layout for
@@ -22,15 +23,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import flask
-from plotly.offline import get_plotlyjs
 
 from dashboard.components.present import view_name
 from dashboard.figures.theme import FONT_FAMILY, PRESENT_FONT_SIZE
 from dashboard.i18n import DEFAULT_LANGUAGE, direction, t
-from dashboard.paths import ASSETS_DIR
+from dashboard.paths import PLOTLY_BUNDLE, TOPOJSON_DIR
 from dashboard.stories import Slide, Story
 
-TOPOJSON_FILE = ASSETS_DIR / "topojson" / "world_50m.json"
+TOPOJSON_FILE = TOPOJSON_DIR / "world_50m.json"
 TOPOJSON_NAME = "world_50m"
 _PAGES_OUTPUT = ".._pages_content.children..._pages_store.data.."
 
@@ -355,7 +355,7 @@ def story_html(story: Story, snapshots: list[SlideSnapshot]) -> str:
             f'<script>window.PlotlyGeoAssets = {{topojson: {{"{TOPOJSON_NAME}": ',
             topojson.strip().replace("</", "<\\/"),
             "}};</script>\n<script>",
-            get_plotlyjs(),
+            PLOTLY_BUNDLE.read_text(encoding="utf-8").replace("</script", "<\\/script"),
             "</script></head><body>",
             '<nav class="bar">',
             f'<button id="previous" type="button" aria-label="{labels["previous"]}">←</button>',

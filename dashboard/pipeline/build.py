@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.paths import TOPOJSON_DIR
+from dashboard.paths import FULL_TOPOJSON
 from dashboard.pipeline import countries, frontex, glotip, iom, nodes, undesa, unhcr, wdi
 from dashboard.pipeline.rdata import read_rda
 from dashboard.schemas import TABLES
@@ -49,7 +49,7 @@ def build_tables(raw_dir: Path) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
     # A token both files define (e.g. ``unknown``) keeps its curated reference row.
     all_nodes = pd.concat([reference_nodes, glotip_tables.group_nodes], ignore_index=True)
     all_nodes = all_nodes.drop_duplicates(subset="token", keep="first")
-    geometries = countries.read_geometries(TOPOJSON_DIR / "world_50m.json")
+    geometries = countries.read_geometries(FULL_TOPOJSON)
     border_crossings = frontex.tidy(read_rda(paths["frontex"]), reference_nodes)
     tables = {
         "countries": countries.build_countries(glotip_tables.regions, geometries),

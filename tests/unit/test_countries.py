@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 from shapely.geometry import box
 
-from dashboard.paths import TOPOJSON_DIR
+from dashboard.paths import FULL_TOPOJSON
 from dashboard.pipeline import countries
 
 
@@ -82,7 +82,7 @@ def test_conflicting_regions_raise():
 
 
 def test_real_topojson_gives_points_for_the_focus_countries():
-    shapes = countries.read_geometries(TOPOJSON_DIR / "world_50m.json")
+    shapes = countries.read_geometries(FULL_TOPOJSON)
     assert len(shapes) == 241
     table = countries.build_countries(regions(), shapes).set_index("iso3")
     focus = table[table["focus"]]
