@@ -4,7 +4,18 @@ from __future__ import annotations
 
 
 def wait_for_dash(page, timeout: float = 20_000) -> None:
-    """Wait until Dash has no callback in flight and every graph has drawn."""
+    """Wait until Dash has rendered the page, has no callback in flight and every graph drew.
+
+    The page's content must be there first: while the browser evaluates its scripts (plotly.js
+    among them) nothing is on the network, so "network idle" alone can come before Dash starts.
+    """
+    page.wait_for_function(
+        """() => {
+            const content = document.getElementById('_pages_content');
+            return content && content.children.length > 0;
+        }""",
+        timeout=timeout,
+    )
     page.wait_for_load_state("networkidle", timeout=timeout)
     page.wait_for_function(
         """() => !document.querySelector('[data-dash-is-loading="true"]')
