@@ -180,33 +180,10 @@ def country_profiles(
     pop = population.loc[
         population["iso3"].isin(countries) & _in_years(population, year_from, year_to)
     ]
-    # Every cell a component needs, each selected once, in one long frame (``cell`` names it).
-    parts = {}
-    for component in COMPONENTS.values():
-        for part in (component.numerator, component.denominator):
-            if part is not None:
-                parts.setdefault(_cell_name(part), part)
-    long = [count_cells(rows, *part).assign(cell=name) for name, part in parts.items()]
-    long.append(
-        pd.DataFrame(
-            {
-                "iso3": pop["iso3"],
-                "year": pop["year"],
-                "low": pop["value"].astype("float64"),
-                "high": pop["value"].astype("float64"),
-                "censored": False,
-                "cell": "population",
-            }
-        )
-    )
-    cells = (
-        pd.concat([c for c in long if not c.empty], ignore_index=True)
-        if any(not c.empty for c in long)
-        else None
-    )
-    if cells is None:
+    cells = _profile_cells(rows, pop)
+    if cells.empty:
         return pd.DataFrame(columns=PROFILE_COLUMNS)
-    # One row per country-year, one column per (field, cell); absent cells are NaN.
+    # One row per country-year (sorted), one column per (field, cell); absent cells are NaN.
     wide = (
         cells.assign(present=1.0, censored=cells["censored"].astype("float64"))
         .set_index(["iso3", "year", "cell"])[["low", "high", "censored", "present"]]
@@ -214,44 +191,73 @@ def country_profiles(
         .unstack("cell")
         .sort_index()
     )
-    present = wide["present"].notna()
-    pooled = []
+    # For each component, its parts on the country-years where both were published (NaN
+    # elsewhere), all summed per country in ONE groupby: NaN rows are skipped, so each sum is the
+    # sum over those years alone, in year order, as summing each component apart would give.
+    published = set(wide["present"].columns)
+    values = wide.to_numpy(dtype="float64")
+    column = {name: i for i, name in enumerate(wide.columns)}
+    names: list[tuple[str, str]] = []
+    blocks: list[np.ndarray] = []
     for key, component in COMPONENTS.items():
         num = _cell_name(component.numerator)
         den = "population" if component.denominator is None else _cell_name(component.denominator)
-        if num not in present or den not in present:
+        if num not in published or den not in published:
             continue
-        # The country-years where both parts were published, summed per country (only those
-        # rows, in year order, so that float sums are the same as summing a merge of the two).
-        both = present[num] & present[den]
-        part = pd.DataFrame(
-            {
-                "num_low": wide[("low", num)],
-                "num_high": wide[("high", num)],
-                "den_low": wide[("low", den)],
-                "den_high": wide[("high", den)],
-                "censored": (wide[("censored", num)] > 0) | (wide[("censored", den)] > 0),
-                "years": 1,
-            }
-        ).loc[both]
-        part = part.groupby(level="iso3", sort=True).sum()
-        part = part.loc[part["den_high"] > 0]
+
+        def cell(field: str, name: str) -> np.ndarray:
+            return values[:, column[(field, name)]]
+
+        both = ~np.isnan(cell("present", num)) & ~np.isnan(cell("present", den))
+        censored = (cell("censored", num) > 0) | (cell("censored", den) > 0)
+        for name, part in (
+            ("num_low", cell("low", num)),
+            ("num_high", cell("high", num)),
+            ("den_low", cell("low", den)),
+            ("den_high", cell("high", den)),
+            ("censored", censored.astype("float64")),
+            ("years", np.ones(len(values))),
+        ):
+            names.append((key, name))
+            blocks.append(np.where(both, part, np.nan))
+    if not names:
+        return pd.DataFrame(columns=PROFILE_COLUMNS)
+    sums = (
+        pd.DataFrame(
+            np.column_stack(blocks), index=wide.index, columns=pd.MultiIndex.from_tuples(names)
+        )
+        .groupby(level="iso3", sort=True)
+        .sum()
+    )
+    codes = sums.index.to_numpy()
+    pooled = []
+    for key in dict.fromkeys(k for k, _ in names):
+        component = COMPONENTS[key]
+        part = {
+            name: sums[(key, name)].to_numpy()
+            for name in ("num_low", "num_high", "den_low", "den_high", "censored", "years")
+        }
+        kept = (part["years"] > 0) & (part["den_high"] > 0)
+        num_low, num_high, den_low, den_high = (
+            part[name][kept] for name in ("num_low", "num_high", "den_low", "den_high")
+        )
         scale = 1e5 if component.denominator is None else 1.0
-        cap = 1.0 if component.denominator is not None and component.bounded else None
-        low = part["num_low"] / part["den_high"] * scale
-        den_low = part["den_low"].where(part["den_low"] > 0)
-        high = (part["num_high"] / den_low * scale).fillna(np.inf)
-        if cap is not None:
-            low, high = low.clip(upper=cap), high.clip(upper=cap)
+        low = num_low / den_high * scale
+        with np.errstate(divide="ignore"):
+            high = np.where(
+                den_low > 0, num_high / np.where(den_low > 0, den_low, 1.0) * scale, np.inf
+            )
+        if component.denominator is not None and component.bounded:
+            low, high = np.minimum(low, 1.0), np.minimum(high, 1.0)
         pooled.append(
             pd.DataFrame(
                 {
-                    "iso3": part.index,
+                    "iso3": codes[kept],
                     "component": key,
-                    "low": low.to_numpy(dtype="float64"),
-                    "high": high.to_numpy(dtype="float64"),
-                    "censored": part["censored"].to_numpy() > 0,
-                    "years": part["years"].to_numpy(dtype="int64"),
+                    "low": low,
+                    "high": high,
+                    "censored": part["censored"][kept] > 0,
+                    "years": part["years"][kept].astype("int64"),
                 }
             )
         )
@@ -265,6 +271,39 @@ def country_profiles(
     )
     profiles = profiles.sort_values(["_c", "_k"]).astype({"censored": "bool", "years": "int64"})
     return profiles[PROFILE_COLUMNS].reset_index(drop=True)
+
+
+def _profile_cells(rows: pd.DataFrame, pop: pd.DataFrame) -> pd.DataFrame:
+    """Every cell a profile component needs, in one long frame: ``iso3, year, cell, low, high,
+    censored`` (``cell`` names the part, as :func:`_cell_name`; population rows are
+    ``population``)."""
+    wanted = {}
+    for component in COMPONENTS.values():
+        for part in (component.numerator, component.denominator):
+            if part is not None:
+                indicator, breakdown = part
+                wanted[_cell_name(part)] = {"indicator": indicator, **_TOTAL, **breakdown}
+    parts = pd.DataFrame([{"cell": name, **keys} for name, keys in wanted.items()])
+    keys = ["indicator", *_TOTAL]
+    counts = rows[["iso3", "year", *keys, "value_low", "value_high", "censored"]].merge(
+        parts.astype(dict.fromkeys(keys, rows["indicator"].dtype)), on=keys, how="inner"
+    )
+    counts = counts.rename(columns={"value_low": "low", "value_high": "high"})
+    population = pd.DataFrame(
+        {
+            "iso3": pop["iso3"],
+            "year": pop["year"],
+            "cell": "population",
+            "low": pop["value"].astype("float64"),
+            "high": pop["value"].astype("float64"),
+            "censored": False,
+        }
+    )
+    columns = ["iso3", "year", "cell", "low", "high", "censored"]
+    frames = [frame[columns] for frame in (counts, population) if not frame.empty]
+    if not frames:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(frames, ignore_index=True)
 
 
 def _cell_name(part: tuple[str, dict]) -> str:
