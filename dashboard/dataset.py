@@ -7,9 +7,11 @@ national data can later be loaded into another ``Dataset`` and shown by the same
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -19,9 +21,29 @@ from dashboard.schemas import TABLES
 from dashboard.tables import read_table
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
     from dashboard.analytics.convergence import NetworkPosition
+
+
+#: What :meth:`Dataset.precompute` computes, in order (each a cached property).
+PRECOMPUTED = ("by_country", "default_network")
+
+
+def _split(frame: pd.DataFrame, column: str) -> Mapping[str, pd.DataFrame]:
+    """``frame``'s rows by value of ``column`` (read-only mapping; row order kept)."""
+    return MappingProxyType(dict(iter(frame.groupby(column, sort=False, observed=True))))
+
+
+@dataclass(frozen=True)
+class CountryIndex:
+    """Each table a country page reads, split by country once: value → that country's rows.
+
+    The frames are shared and read-only: hand out shallow copies (``copy(deep=False)``).
+    """
+
+    indicators: Mapping[str, pd.DataFrame]  # by iso3
+    received: Mapping[str, pd.DataFrame]  # flows by destination
+    sent: Mapping[str, pd.DataFrame]  # flows by origin
+    population: Mapping[str, pd.DataFrame]  # population rows (iso3, year, value) by iso3
 
 
 @dataclass(frozen=True, eq=False)
@@ -66,6 +88,18 @@ class Dataset:
         return sorted(self.countries.loc[self.countries["focus"], "iso3"])
 
     @cached_property
+    def by_country(self) -> CountryIndex:
+        """The indicators, flows and population rows split by country (computed once)."""
+        from dashboard.analytics.indicators import population_of
+
+        return CountryIndex(
+            indicators=_split(self.indicators, "iso3"),
+            received=_split(self.flows, "destination"),
+            sent=_split(self.flows, "origin"),
+            population=_split(population_of(self.context_indicators), "iso3"),
+        )
+
+    @cached_property
     def default_network(self) -> Mapping[str, NetworkPosition]:
         """Every node's network position over all the indicators' years (the views' default
         span): the one graph and betweenness centrality the Country view needs on a first visit.
@@ -96,12 +130,14 @@ def load_dataset(
     """Read and validate every table in ``data_dir`` (raises ``TableError`` on a bad table).
 
     With ``precompute``, also compute what is costly to derive and needed on a first visit
-    (:attr:`Dataset.default_network`), so that no request pays for it.
+    (:data:`PRECOMPUTED`: the per-country index and the default span's network), so that no
+    request pays for it.
     """
     tables = {name: read_table(name, data_dir) for name in TABLES}
     dataset = Dataset(**tables, metadata=read_metadata(data_dir / "meta"), label=label)
     if precompute:
-        dataset.default_network  # noqa: B018 - computed once, cached on the dataset
+        for name in PRECOMPUTED:
+            getattr(dataset, name)  # computed once, cached on the dataset
     return dataset
 
 

@@ -122,6 +122,23 @@ def count_cells(indicators: pd.DataFrame, indicator: str, breakdown: dict) -> pd
     return cells.rename(columns={"value_low": "low", "value_high": "high"}).reset_index(drop=True)
 
 
+def total_cells(indicators: pd.DataFrame, names: Sequence[str]) -> pd.DataFrame:
+    """The total cells (no breakdown) of several indicators: ``indicator, iso3, year, low, high,
+    censored``, indicator by indicator in the order of ``names``.
+
+    The same rows as ``count_cells(indicators, name, {})`` for each name, concatenated, selected
+    in one pass.
+    """
+    keep = indicators["indicator"].isin(names)
+    for column in _TOTAL:
+        keep &= indicators[column] == "total"
+    columns = ["indicator", "iso3", "year", "value_low", "value_high", "censored"]
+    cells = indicators.loc[keep, columns]
+    order = cells["indicator"].map({name: i for i, name in enumerate(names)})
+    cells = cells.iloc[np.argsort(order.to_numpy(), kind="stable")]
+    return cells.rename(columns={"value_low": "low", "value_high": "high"}).reset_index(drop=True)
+
+
 # --------------------------------------------------------------------------------------------
 # Profiles and similarity
 # --------------------------------------------------------------------------------------------
@@ -386,6 +403,49 @@ def _ranked(frame: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     return ranked.assign(rank=ranked.groupby(by, sort=False).cumcount() + 1)
 
 
+def _interval_totals(
+    rows: pd.DataFrame,
+    key: str,
+    low: str,
+    high: str,
+    sort: bool,
+    first: Sequence[str] = (),
+) -> pd.DataFrame:
+    """Per value of ``key``: summed bounds, whether any cell was censored, how many years.
+
+    The same as ``rows.groupby(key, sort=sort).agg(low=(low, "sum"), high=(high, "sum"),
+    censored=("censored", "any"), years=("year", "nunique"), **{c: (c, "first")})`` with numpy
+    (a named aggregation costs milliseconds per call; the Country view makes several).
+    """
+    codes, values = pd.factorize(rows[key], sort=sort)
+    if (codes < 0).any():  # a missing key is left out, as groupby leaves it out
+        rows, codes = rows.loc[codes >= 0], codes[codes >= 0]
+    size = len(values)
+
+    def summed(column: str) -> np.ndarray:
+        data = rows[column].to_numpy()
+        total = np.zeros(size, dtype=data.dtype)
+        np.add.at(total, codes, data)
+        return total
+
+    censored = np.zeros(size, dtype=bool)
+    np.logical_or.at(censored, codes, rows["censored"].to_numpy(dtype=bool))
+    years = rows["year"].to_numpy(dtype="int64")
+    span = int(years.max()) + 1 if len(years) else 1
+    country_years = pd.unique(codes.astype("int64") * span + years)
+    totals = {
+        key: values,
+        "low": summed(low),
+        "high": summed(high),
+        "censored": censored,
+        "years": np.bincount(country_years // span, minlength=size).astype("int64"),
+    }
+    if first:
+        _, at = np.unique(codes, return_index=True)
+        totals.update({column: rows[column].to_numpy()[at] for column in first})
+    return pd.DataFrame(totals)
+
+
 def partner_totals(
     flows: pd.DataFrame,
     iso3: str,
@@ -428,14 +488,9 @@ def partner_totals(
     columns = ["partner", "low", "high", "censored", "years", "origin_class", "rank"]
     if rows.empty:
         return pd.DataFrame(columns=columns)
-    totals = rows.groupby(partner, as_index=False, sort=True).agg(
-        low=("count_low", "sum"),
-        high=("count_high", "sum"),
-        censored=("censored", "any"),
-        years=("year", "nunique"),
-        origin_class=("origin_class", "first"),
-    )
-    totals = totals.rename(columns={partner: "partner"})
+    totals = _interval_totals(
+        rows, partner, "count_low", "count_high", sort=True, first=["origin_class"]
+    ).rename(columns={partner: "partner"})
     if direction == "destinations":
         totals["origin_class"] = "country"
     return _ranked(totals, [])[columns].reset_index(drop=True)
@@ -933,11 +988,8 @@ def latest_values(indicators: pd.DataFrame, iso3: str) -> pd.DataFrame:
     [['persons-convicted', 2021, 1, 4, True]]
     """
     rows = []
-    own = indicators.loc[indicators["iso3"] == iso3]
-    for indicator in KEY_INDICATORS:
-        cells = count_cells(own, indicator, {})
-        if cells.empty:
-            continue
+    own = total_cells(indicators.loc[indicators["iso3"] == iso3], KEY_INDICATORS)
+    for indicator, cells in own.groupby("indicator", sort=False):
         row = cells.loc[cells["year"].idxmax()]
         rows.append(
             {
@@ -972,18 +1024,15 @@ def breakdown_totals(
         & _in_years(indicators, year_from, year_to)
     ]
     parts = []
-    for dimension in ("exploitation", "sex", "age"):
-        others = [d for d in ("exploitation", "sex", "age") if d != dimension]
-        keep = (own[dimension] != "total") & (own[others] == "total").all(axis=1)
+    dimensions = ("exploitation", "sex", "age")
+    total = {dimension: (own[dimension] == "total").to_numpy() for dimension in dimensions}
+    for dimension in dimensions:
+        others = [total[d] for d in dimensions if d != dimension]
+        keep = ~total[dimension] & others[0] & others[1]
         cells = own.loc[keep]
         if cells.empty:
             continue
-        summed = cells.groupby(dimension, as_index=False, sort=False).agg(
-            low=("value_low", "sum"),
-            high=("value_high", "sum"),
-            censored=("censored", "any"),
-            years=("year", "nunique"),
-        )
+        summed = _interval_totals(cells, dimension, "value_low", "value_high", sort=False)
         parts.append(summed.rename(columns={dimension: "category"}).assign(dimension=dimension))
     columns = ["dimension", "category", "low", "high", "censored", "years"]
     if not parts:

@@ -21,13 +21,13 @@ from dashboard.analytics.convergence import (
     KEY_INDICATORS,
     NetworkPosition,
     breakdown_totals,
-    count_cells,
     latest_values,
     network_positions,
     network_reading,
     partner_totals,
     position_of,
     reporting_grid,
+    total_cells,
 )
 from dashboard.analytics.indicators import population_of
 from dashboard.analytics.intervals import format_interval
@@ -150,41 +150,23 @@ class CountryRows:
     population: pd.DataFrame  # its population rows: iso3, year, value
 
 
-def _groups(frame: pd.DataFrame, column: str) -> MappingProxyType:
-    return MappingProxyType(dict(iter(frame.groupby(column, sort=False, observed=True))))
-
-
-@lru_cache(maxsize=4)
-def _country_index(dataset: Dataset) -> tuple[MappingProxyType, ...]:
-    """Each table the view reads, split by country once per dataset (hashable by identity).
-
-    Pure and bounded; the frames are shared between requests: only :func:`country_rows` hands
-    them out, as shallow copies.
-    """
-    return (
-        _groups(dataset.indicators, "iso3"),
-        _groups(dataset.flows, "destination"),
-        _groups(dataset.flows, "origin"),
-        _groups(population_of(dataset.context_indicators), "iso3"),
-    )
-
-
 def country_rows(dataset: Dataset, code: str) -> CountryRows:
     """The rows of ``code`` in each table (empty frames with the columns when it has none).
 
-    Shallow copies (copy-on-write) of cached frames: a caller changing one changes only its own.
+    Shallow copies (copy-on-write) of the dataset's per-country index (computed once when the
+    dataset is loaded): a caller changing one changes only its own.
     """
-    indicators, received, sent, population = _country_index(dataset)
+    index = dataset.by_country
     empty_flows = dataset.flows.iloc[:0]
 
-    def own(groups: MappingProxyType, empty: pd.DataFrame) -> pd.DataFrame:
+    def own(groups: Mapping[str, pd.DataFrame], empty: pd.DataFrame) -> pd.DataFrame:
         return groups.get(code, empty).copy(deep=False)
 
     return CountryRows(
-        indicators=own(indicators, dataset.indicators.iloc[:0]),
-        received=own(received, empty_flows),
-        sent=own(sent, empty_flows),
-        population=own(population, population_of(dataset.context_indicators.iloc[:0])),
+        indicators=own(index.indicators, dataset.indicators.iloc[:0]),
+        received=own(index.received, empty_flows),
+        sent=own(index.sent, empty_flows),
+        population=own(index.population, population_of(dataset.context_indicators.iloc[:0])),
     )
 
 
@@ -242,10 +224,9 @@ def key_figures(dataset: Dataset, code: str) -> html.Div:
 def trend_values(dataset: Dataset, code: str, state: ViewState) -> pd.DataFrame:
     """``panel, year, low, high, censored`` of the key indicators (panel = indicator)."""
     own = country_rows(dataset, code).indicators
-    parts = [
-        count_cells(own, indicator, {}).assign(panel=indicator) for indicator in KEY_INDICATORS
-    ]
-    values = pd.concat(parts, ignore_index=True)
+    values = total_cells(own, KEY_INDICATORS)
+    values = values[["iso3", "year", "low", "high", "censored", "indicator"]]
+    values = values.rename(columns={"indicator": "panel"})
     return values.loc[values["year"].between(state.year_from, state.year_to)]
 
 
