@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# Figures are validated by plotly.py while the tests run (and in the servers they start);
+# the app skips it when serving (see dashboard/figures/compare.py).
+os.environ.setdefault("DASHBOARD_VALIDATE_FIGURES", "1")
 
 from dashboard.paths import DEFAULT_RAW_DIR
 

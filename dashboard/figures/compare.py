@@ -9,6 +9,7 @@ per panel at most), in the colour-blind-safe palettes of :mod:`dashboard.figures
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -44,14 +45,21 @@ def _fmt(low: float, high: float, percent: bool, digits: int) -> str:
 
 
 # --------------------------------------------------------------------------------------------
-# Building figures in one go: a complete dict, validated once by go.Figure (plotly validates
-# every update_* call and make_subplots separately, which cost most of a callback's time).
+# Building figures in one go: a complete dict (plotly validates every update_* call and
+# make_subplots separately, which cost most of a callback's time). Validating even the complete
+# dict took ~80% of the Country view's time (100 of 130 ms), so it is done where it finds
+# mistakes, under the tests (DASHBOARD_VALIDATE_FIGURES=1, set by tests/conftest.py), and not
+# when serving: tests/integration/test_figure_validation.py checks that every figure of every
+# view gives the same JSON either way.
 # --------------------------------------------------------------------------------------------
+
+#: Validate figures as they are built (plotly.py's property checks); off when serving.
+VALIDATE = os.environ.get("DASHBOARD_VALIDATE_FIGURES", "") == "1"
 
 
 def _figure(data: list[dict], layout: dict) -> go.Figure:
     """The figure of ``data`` (trace dicts with ``type``) and a complete ``layout`` dict."""
-    return go.Figure({"data": data, "layout": layout})
+    return go.Figure({"data": data, "layout": layout}, _validate=VALIDATE)
 
 
 def subplot_grid(
@@ -473,7 +481,7 @@ def convergence_figure(dispersion: pd.DataFrame, title: str = "", font_size: int
             "x": years,
             "y": reporting,
             "marker": {"color": OTHER_COLOUR},
-            "text": list(reporting),
+            "text": [str(count) for count in reporting],
             "textposition": "outside",
             "hovertemplate": "%{x}: %{y} countries reporting<extra></extra>",
             "name": "countries reporting",

@@ -7,6 +7,7 @@ system's own (no web font is fetched).
 from __future__ import annotations
 
 import plotly.graph_objects as go
+from plotly.colors import get_colorscale
 
 FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', sans-serif"
 #: Okabe & Ito (2008), "Color Universal Design": distinguishable with any colour vision.
@@ -20,8 +21,10 @@ CATEGORICAL = (
     "#F0E442",
     "#000000",
 )
-#: Light (low) to dark (high); cividis is readable with any colour vision.
-SEQUENTIAL = "cividis_r"
+#: Light (low) to dark (high); cividis is readable with any colour vision. Written out as
+#: ``[position, colour]`` pairs (plotly.js knows no "_r" names; plotly.py's validation would
+#: expand the name, and figures built from dicts are not validated when served).
+SEQUENTIAL = [[position, colour] for position, colour in get_colorscale("cividis_r")]
 DIVERGING = "RdBu"
 #: Flow lines, thinnest (lightest) to widest (darkest).
 FLOW_COLOURS = ("#56B4E9", "#0072B2", "#08519c", "#08306b")

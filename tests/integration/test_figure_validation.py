@@ -1,0 +1,60 @@
+"""Figures built from dicts are not validated when served: the JSON must be the same either way.
+
+plotly.py's validation also normalises (named colour scales become lists, for instance); a
+figure that relied on it would reach plotly.js differently in production than in the tests.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+from dash.development.base_component import Component
+from plotly.io.json import to_json_plotly
+
+from dashboard.app import app  # noqa: F401 - pages register with the app first
+from dashboard.figures import compare as compare_figures
+from dashboard.pages import compare, country
+
+
+def _figures(node) -> list:
+    if isinstance(node, Component):
+        found = [node.figure] if getattr(node, "figure", None) is not None else []
+        return found + _figures(getattr(node, "children", None))
+    if isinstance(node, list | tuple):
+        return [figure for child in node for figure in _figures(child)]
+    return []
+
+
+def _view_figures(dataset) -> list:
+    figures = []
+    for code in ("TUN", "LBN", "NGA", "PSE"):
+        state = country.defaults(dataset)
+        figures += _figures(country.country_body(dataset, code, state))
+        figures += _figures(country.country_body(dataset, code, replace(state, year_from=2016)))
+    base = compare.defaults(dataset)
+    for state in (
+        base,
+        replace(base, countries=("TUN", "MAR"), indicator="share-female"),
+        replace(base, indicator="victims-per-100k", year_from=2012, year_to=2014),
+    ):
+        compare._compare_data.cache_clear()
+        figures += [figure for figure, _ in compare.build_panels(dataset, state).values()]
+    return [json.loads(to_json_plotly(figure)) for figure in figures]
+
+
+def test_unvalidated_figures_give_the_json_validated_ones_give(dataset, monkeypatch):
+    monkeypatch.setattr(compare_figures, "VALIDATE", True)
+    validated = _view_figures(dataset)
+    monkeypatch.setattr(compare_figures, "VALIDATE", False)
+    served = _view_figures(dataset)
+    assert len(served) == len(validated) > 40
+    for number, (mine, reference) in enumerate(zip(served, validated, strict=True)):
+        assert mine == reference, f"figure {number}: {json.dumps(mine)[:300]}"
+
+
+def test_tests_validate_figures():
+    # Under the tests, an invalid property is an error (plotly.py's validation is on).
+    with pytest.raises(ValueError, match="colorscale"):
+        compare_figures._figure([{"type": "heatmap", "colorscale": "not-a-scale"}], {})
