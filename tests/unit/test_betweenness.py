@@ -34,6 +34,7 @@ def test_the_real_network_has_the_same_scores(dataset):
     expected = nx.betweenness_centrality(graph, normalized=True)
     got = betweenness(graph)
     assert max(abs(got[node] - expected[node]) for node in graph) < 1e-12
-    assert sorted(got, key=lambda n: (-got[n], n))[:10] == sorted(
-        expected, key=lambda n: (-expected[n], n)
-    )[:10]
+    assert (
+        sorted(got, key=lambda n: (-got[n], n))[:10]
+        == sorted(expected, key=lambda n: (-expected[n], n))[:10]
+    )
