@@ -10,6 +10,7 @@ they count in a country's totals without a self-loop distorting paths and centra
 from __future__ import annotations
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from dashboard.analytics.intervals import sum_frame
@@ -57,42 +58,77 @@ def build_flow_graph(flows: pd.DataFrame) -> nx.DiGraph:
     """
     if "measure" in flows and flows["measure"].nunique() > 1:
         raise ValueError("a flow graph holds one measure; filter the flows first")
+    totals = corridor_totals(flows)
+    origin = totals["origin"].to_numpy()
+    transit = totals["transit"].to_numpy()
+    destination = totals["destination"].to_numpy()
+    low = totals["count_low"].to_numpy(dtype="int64")
+    high = totals["count_high"].to_numpy(dtype="int64")
+    censored = totals["censored"].to_numpy(dtype=bool)
+    via = transit != ""
+    domestic = (origin == destination) & ~via
+
+    # Nodes in the order the corridors first name them (origin, destination, then transit),
+    # each with the roles it plays; domestic victims stay on their country's node.
+    slots = np.column_stack([origin, destination, np.where(via, transit, None)]).ravel()
+    roles = np.tile(np.array(["origin", "destination", "transit"], dtype=object), len(totals))
+    named = slots != None  # noqa: E711 - elementwise test on an object array
+    nodes = pd.DataFrame({"node": slots[named], "role": roles[named]})
     graph = nx.DiGraph()
-    for row in corridor_totals(flows).itertuples(index=False):
-        interval = (int(row.count_low), int(row.count_high), bool(row.censored))
-        if row.origin == row.destination and not row.transit:
-            _add_node(graph, row.origin, "origin")
-            _add_node(graph, row.origin, "destination")
-            node = graph.nodes[row.origin]
-            node["domestic_low"] += interval[0]
-            node["domestic_high"] += interval[1]
-            continue
-        _add_node(graph, row.origin, "origin")
-        _add_node(graph, row.destination, "destination")
-        if row.transit:
-            _add_node(graph, row.transit, "transit")
-            _add_edge(graph, row.origin, row.transit, interval)
-            _add_edge(graph, row.transit, row.destination, interval)
-        else:
-            _add_edge(graph, row.origin, row.destination, interval)
+    home = pd.DataFrame({"node": origin[domestic], "low": low[domestic], "high": high[domestic]})
+    home = home.groupby("node", sort=False).sum()
+    kept = dict(zip(home.index, zip(home["low"], home["high"], strict=True), strict=True))
+    for node, played in nodes.groupby("node", sort=False)["role"]:
+        domestic_low, domestic_high = kept.get(node, (0, 0))
+        graph.add_node(
+            node,
+            roles=set(played),
+            domestic_low=int(domestic_low),
+            domestic_high=int(domestic_high),
+        )
+
+    # Edges in the order the corridors first name them; a corridor through a transit node is
+    # two edges. Parallel corridors add up (bounds summed, censored if any part is).
+    direct = ~domestic & ~via
+    hops = [  # (source, target, corridors, hop number within the corridor)
+        (origin, destination, direct, 0),
+        (origin, transit, via, 0),
+        (transit, destination, via, 1),
+    ]
+    corridor = np.arange(len(totals))
+    edges = pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "source": source[rows],
+                    "target": target[rows],
+                    "low": low[rows],
+                    "high": high[rows],
+                    "censored": censored[rows],
+                    "at": corridor[rows] * 2 + hop,
+                }
+            )
+            for source, target, rows, hop in hops
+        ],
+        ignore_index=True,
+    ).sort_values("at", kind="stable")
+    summed = edges.groupby(["source", "target"], sort=False).agg(
+        low=("low", "sum"), high=("high", "sum"), censored=("censored", "any")
+    )
+    sources = summed.index.get_level_values("source").to_numpy()
+    targets = summed.index.get_level_values("target").to_numpy()
+    graph.add_edges_from(
+        (source, target, {"low": lo, "high": hi, "censored": cen})
+        for source, target, lo, hi, cen in zip(
+            sources,
+            targets,
+            summed["low"].tolist(),
+            summed["high"].tolist(),
+            summed["censored"].tolist(),
+            strict=True,
+        )
+    )
     return graph
-
-
-def _add_node(graph: nx.DiGraph, node: str, role: str) -> None:
-    if node not in graph:
-        graph.add_node(node, roles=set(), domestic_low=0, domestic_high=0)
-    graph.nodes[node]["roles"].add(role)
-
-
-def _add_edge(graph: nx.DiGraph, source: str, target: str, interval: tuple) -> None:
-    low, high, censored = interval
-    if graph.has_edge(source, target):
-        data = graph.edges[source, target]
-        data["low"] += low
-        data["high"] += high
-        data["censored"] |= censored
-    else:
-        graph.add_edge(source, target, low=low, high=high, censored=censored)
 
 
 def strength(graph: nx.DiGraph) -> pd.DataFrame:
