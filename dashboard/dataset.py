@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 
 #: What :meth:`Dataset.precompute` computes, in order (each a cached property).
-PRECOMPUTED = ("by_country", "default_network")
+PRECOMPUTED = ("by_country", "profile_table", "default_network")
 
 
 def _split(frame: pd.DataFrame, column: str) -> Mapping[str, pd.DataFrame]:
@@ -98,6 +98,15 @@ class Dataset:
             sent=_split(self.flows, "origin"),
             population=_split(population_of(self.context_indicators), "iso3"),
         )
+
+    @cached_property
+    def profile_table(self) -> pd.DataFrame:
+        """Every country-year's profile cells (the Compare view pools any selection of it:
+        :func:`dashboard.analytics.convergence.pooled_profiles`); computed once, read-only."""
+        from dashboard.analytics.convergence import profile_table
+        from dashboard.analytics.indicators import population_of
+
+        return profile_table(self.indicators, population_of(self.context_indicators))
 
     @cached_property
     def default_network(self) -> Mapping[str, NetworkPosition]:

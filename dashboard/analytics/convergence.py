@@ -193,25 +193,53 @@ def country_profiles(
     [['share-children', 0.175, 0.25, 2]]
     """
     keep = indicators["iso3"].isin(countries) & _in_years(indicators, year_from, year_to)
-    rows = indicators.loc[keep]
     pop = population.loc[
         population["iso3"].isin(countries) & _in_years(population, year_from, year_to)
     ]
-    cells = _profile_cells(rows, pop)
+    return pooled_profiles(profile_table(indicators.loc[keep], pop), countries)
+
+
+def profile_table(indicators: pd.DataFrame, population: pd.DataFrame) -> pd.DataFrame:
+    """Every cell a profile needs, one row per country-year (sorted), one column per
+    ``(field, cell)`` with fields ``low, high, censored, present``; absent cells are NaN.
+
+    Depends on nothing but the tables: a dataset computes it once for all countries
+    (:attr:`dashboard.dataset.Dataset.profile_table`) and :func:`pooled_profiles` pools any
+    selection of it, as :func:`country_profiles` does.
+    """
+    cells = _profile_cells(indicators, population)
     if cells.empty:
-        return pd.DataFrame(columns=PROFILE_COLUMNS)
-    # One row per country-year (sorted), one column per (field, cell); absent cells are NaN.
-    wide = (
+        return pd.DataFrame(index=pd.MultiIndex.from_arrays([[], []], names=["iso3", "year"]))
+    return (
         cells.assign(present=1.0, censored=cells["censored"].astype("float64"))
         .set_index(["iso3", "year", "cell"])[["low", "high", "censored", "present"]]
         .astype("float64")
         .unstack("cell")
         .sort_index()
     )
+
+
+def pooled_profiles(
+    table: pd.DataFrame,
+    countries: Sequence[str],
+    year_from: int | None = None,
+    year_to: int | None = None,
+) -> pd.DataFrame:
+    """The profiles of ``countries`` over ``[year_from, year_to]`` from a :func:`profile_table`
+    (see :func:`country_profiles` for the rule)."""
+    keep = table.index.get_level_values("iso3").isin(countries)
+    years = table.index.get_level_values("year")
+    if year_from is not None:
+        keep &= years >= year_from
+    if year_to is not None:
+        keep &= years <= year_to
+    wide = table.loc[keep]
+    if wide.empty:
+        return pd.DataFrame(columns=PROFILE_COLUMNS)
     # For each component, its parts on the country-years where both were published (NaN
     # elsewhere), all summed per country in ONE groupby: NaN rows are skipped, so each sum is the
     # sum over those years alone, in year order, as summing each component apart would give.
-    published = set(wide["present"].columns)
+    published = {cell for field, cell in wide.columns if field == "present"}
     values = wide.to_numpy(dtype="float64")
     column = {name: i for i, name in enumerate(wide.columns)}
     names: list[tuple[str, str]] = []
@@ -405,7 +433,7 @@ def _ranked(frame: pd.DataFrame, by: list[str]) -> pd.DataFrame:
 
 def _interval_totals(
     rows: pd.DataFrame,
-    key: str,
+    key: str | list[str],
     low: str,
     high: str,
     sort: bool,
@@ -417,7 +445,12 @@ def _interval_totals(
     censored=("censored", "any"), years=("year", "nunique"), **{c: (c, "first")})`` with numpy
     (a named aggregation costs milliseconds per call; the Country view makes several).
     """
-    codes, values = pd.factorize(rows[key], sort=sort)
+    if isinstance(key, str):
+        codes, values = pd.factorize(rows[key], sort=sort)
+        keys = {key: values}
+    else:  # several columns: one group per combination
+        codes, values = pd.MultiIndex.from_frame(rows[key]).factorize(sort=sort)
+        keys = {name: values.get_level_values(i) for i, name in enumerate(key)}
     if (codes < 0).any():  # a missing key is left out, as groupby leaves it out
         rows, codes = rows.loc[codes >= 0], codes[codes >= 0]
     size = len(values)
@@ -434,7 +467,7 @@ def _interval_totals(
     span = int(years.max()) + 1 if len(years) else 1
     country_years = pd.unique(codes.astype("int64") * span + years)
     totals = {
-        key: values,
+        **keys,
         "low": summed(low),
         "high": summed(high),
         "censored": censored,
@@ -525,9 +558,8 @@ def main_origins(
     columns = ["destination", "origin", "low", "high", "censored", "rank"]
     if rows.empty:
         return pd.DataFrame(columns=columns)
-    totals = rows.groupby(["destination", "origin"], as_index=False, sort=True).agg(
-        low=("count_low", "sum"), high=("count_high", "sum"), censored=("censored", "any")
-    )
+    totals = _interval_totals(rows, ["destination", "origin"], "count_low", "count_high", sort=True)
+    totals = totals[["destination", "origin", "low", "high", "censored"]]
     ranked = _ranked(totals.rename(columns={"origin": "partner"}), ["destination"])
     ranked = ranked.loc[ranked["rank"] <= k].rename(columns={"partner": "origin"})
     return ranked[columns].reset_index(drop=True)
@@ -699,9 +731,11 @@ def dispersion_by_year(
     [[2019, 2, 'MAR;TUN', 0.5, 0.5], [2020, 1, 'TUN', nan, nan], [2021, 0, '', nan, nan]]
     """
     chosen = values.loc[values["iso3"].isin(countries)]
+    chosen = chosen.sort_values(["year", "iso3"], kind="stable")
+    by_year = dict(iter(chosen.groupby("year", sort=False)))
     rows = []
     for year in range(int(year_from), int(year_to) + 1):
-        this = chosen.loc[chosen["year"] == year].sort_values("iso3")
+        this = by_year.get(year, chosen.iloc[:0])
         low = high = math.nan
         if len(this) >= max(min_countries, 2):
             low, high = cv_bounds(this["low"].to_numpy(), this["high"].to_numpy())

@@ -20,12 +20,12 @@ from dashboard.analytics.convergence import (
     Change,
     balanced_change,
     convergence_reading,
-    country_profiles,
     coverage_reading,
     dispersion_by_year,
     main_origins,
     origin_overlap,
     overlap_reading,
+    pooled_profiles,
     profile_similarity,
     similarity_reading,
 )
@@ -152,9 +152,7 @@ def _compare_data(dataset: Dataset, state: ViewState) -> CompareData:
     values = values.loc[
         values["iso3"].isin(countries) & values["year"].between(state.year_from, state.year_to)
     ].reset_index(drop=True)
-    profiles = country_profiles(
-        dataset.indicators, population, countries, state.year_from, state.year_to
-    )
+    profiles = pooled_profiles(dataset.profile_table, countries, state.year_from, state.year_to)
     origins = main_origins(dataset.flows, countries, state.year_from, state.year_to, TOP_ORIGINS)
     return CompareData(
         values=values,

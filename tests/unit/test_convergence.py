@@ -245,3 +245,26 @@ def test_network_position_of_a_crossroads(flows):
     assert position.outflow == (28, 28) and position.outflow_partners == 2
     assert position.inflow_partners == 0 and position.rank is None
     assert "not a hub" in network_reading(position, "Syria")
+
+
+@pytest.mark.parametrize(
+    ("countries", "years"),
+    [
+        (["DZA", "EGY", "JOR", "LBN", "LBY", "MAR", "PSE", "TUN"], (2003, 2021)),
+        (["TUN", "MAR"], (2018, 2020)),
+        (["NGA", "SYR", "ITA"], (None, None)),
+        (["PSE", "XXX"], (2010, 2010)),
+    ],
+)
+def test_pooling_a_precomputed_table_gives_the_profiles(dataset, countries, years):
+    # The Compare view pools the dataset's table of every country-year; the profiles of the
+    # selection computed from scratch must be the same.
+    from dashboard.analytics.convergence import pooled_profiles, profile_table
+    from dashboard.analytics.indicators import population_of
+
+    population = population_of(dataset.context_indicators)
+    table = profile_table(dataset.indicators, population)
+    expected = country_profiles(dataset.indicators, population, countries, *years)
+    got = pooled_profiles(table, countries, *years)
+    pd.testing.assert_frame_equal(got, expected, check_exact=True)
+    assert len(expected) > 0 or countries == ["PSE", "XXX"]

@@ -59,3 +59,17 @@ def test_total_cells_are_each_indicators_total_cells_in_the_given_order():
     got = total_cells(indicators, names)
     pd.testing.assert_frame_equal(got[expected.columns], expected)
     assert got["indicator"].tolist() == ["persons-convicted"] * 2 + ["detected-victims"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(ROW, min_size=1, max_size=40))
+def test_interval_totals_by_two_keys_equal_the_groupby(rows):
+    data = frame(rows)
+    expected = data.groupby(["key", "class"], as_index=False, sort=True).agg(
+        low=("low", "sum"),
+        high=("high", "sum"),
+        censored=("censored", "any"),
+        years=("year", "nunique"),
+    )
+    got = _interval_totals(data, ["key", "class"], "low", "high", sort=True)
+    pd.testing.assert_frame_equal(got, expected, check_dtype=False)
