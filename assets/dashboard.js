@@ -17,4 +17,36 @@
       height: plot._fullLayout.height,
     });
   });
+
+  // CSV downloads: <a data-download="/download/flows/flows.csv">, a plain GET route (never a
+  // callback answer). The view's whole state is in the address bar's query (the shell keeps it
+  // there), so the link gets that query just before it is followed, focused or copied: the file
+  // is the one of the state shown. Same rule as dashboard/downloads.py href(): the view's
+  // parameters except present, then the route's own (e.g. the country), which win.
+  function downloadHref(route, search) {
+    const parts = route.split("?");
+    const own = parts[1] ? parts[1].split("&").filter(Boolean) : [];
+    const ownKeys = own.map(function (pair) { return pair.split("=")[0]; });
+    const pairs = search.replace(/^\?/, "").split("&").filter(function (pair) {
+      const key = pair.split("=")[0];
+      return pair && key !== "present" && ownKeys.indexOf(key) < 0;
+    }).concat(own);
+    return pairs.length ? parts[0] + "?" + pairs.join("&") : parts[0];
+  }
+
+  function completeDownload(event) {
+    const target = event.target;
+    const link = target && target.closest ? target.closest("a[data-download]") : null;
+    if (!link) { return; }
+    if (link.classList.contains("disabled")) {  // nothing to download (e.g. no country chosen)
+      if (event.type === "click") { event.preventDefault(); }
+      return;
+    }
+    link.setAttribute(
+      "href", downloadHref(link.getAttribute("data-download"), window.location.search)
+    );
+  }
+  ["click", "auxclick", "contextmenu", "focusin", "mouseover"].forEach(function (type) {
+    document.addEventListener(type, completeDownload, true);
+  });
 })();

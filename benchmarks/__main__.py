@@ -31,7 +31,11 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
         help="also run the callbacks on SYNTHETIC data this many times larger (repeatable; "
         "default 10, none with --quick)",
     )
-    parser.add_argument("--only", help="only the callback with this output, e.g. map-graph.figure")
+    parser.add_argument(
+        "--only",
+        help="only the callback with this output, e.g. map-graph.figure, or the download route "
+        "with this path, e.g. /download/data/rows.csv",
+    )
     parser.add_argument("--no-browser", action="store_true", help="skip headless Chromium")
     parser.add_argument("--out", type=Path, help="write the markdown here")
     return parser.parse_args(argv)
@@ -39,7 +43,7 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
 
 def run(args: argparse.Namespace) -> tuple[list[Row], str]:
     """Run every benchmark; the rows and the per-case markdown."""
-    from benchmarks import baselines, browser, callbacks, loading, synthetic, transfer
+    from benchmarks import baselines, browser, callbacks, downloads, loading, synthetic, transfer
     from dashboard.app import app
 
     quick = args.quick
@@ -59,6 +63,10 @@ def run(args: argparse.Namespace) -> tuple[list[Row], str]:
     result = callbacks.benchmark_callbacks(app, runs, 1, quick, args.only)
     rows += result.rows
     cases += result.cases
+    step("CSV download routes on the shipped data")
+    result = downloads.benchmark_downloads(app, runs, 1, quick, args.only)
+    rows += result.rows
+    cases += result.cases
     for scale in scales:
         step(f"SYNTHETIC data ×{scale}")
         dataset, directory = synthetic.synthetic_dataset(scale)
@@ -69,8 +77,10 @@ def run(args: argparse.Namespace) -> tuple[list[Row], str]:
             result = callbacks.benchmark_callbacks(
                 app, 1 if quick else 2, scale, quick, args.only, with_baselines=False
             )
-        rows += result.rows
-        cases += result.cases
+            step(f"CSV download routes ×{scale}")
+            more = downloads.benchmark_downloads(app, 1 if quick else 2, scale, quick, args.only)
+        rows += result.rows + more.rows
+        cases += result.cases + more.cases
     if not args.only:
         step("flow lines")
         rows += baselines.flow_line_rows(app.server.config["DASHBOARD_DATASET"], runs * 2)

@@ -3,7 +3,8 @@
 Keys are a piece of the callback's output string in ``/_dash-dependencies`` (as
 :func:`dashboard.callback_requests.find_callback` matches them); each case maps
 ``"component-id.property"`` to a value, for inputs and states alike. ``QUICK`` names the one
-case per callback that ``--quick`` runs.
+case per callback that ``--quick`` runs. ``DOWNLOADS`` gives the CSV download routes (plain GET
+requests, not callbacks) their queries.
 """
 
 from __future__ import annotations
@@ -39,6 +40,10 @@ def _story() -> dict | None:
 
 
 STORY = _story()
+
+
+def _codes(countries: list[str]) -> str:
+    return ",".join(countries)
 
 
 def _map(indicator="detected-victims", year=2018, layers=("lines",), measure=None, focus=None):
@@ -147,10 +152,6 @@ COUNTRY_CASES = {
 }
 
 
-def _download(button: str, case: dict) -> dict:
-    return {f"{button}.n_clicks": 1, **case}
-
-
 CASES: dict[str, dict[str, dict]] = {
     # The page router: the layout of each view, as a first visit renders it.
     "_pages_content.children": {
@@ -166,35 +167,9 @@ CASES: dict[str, dict[str, dict]] = {
     },
     "map-graph.figure": MAP_CASES,
     "map-focus.data": {"click on TUN": {"map-graph.clickData": {"points": [{"location": "TUN"}]}}},
-    "map-download.data": {
-        "detected victims 2018": _download("map-download-button", _map()),
-        "share female 2015": _download("map-download-button", _map("share-female", 2015)),
-    },
     "flows-graph.figure": FLOWS_CASES,
-    "flows-download.data": {
-        "focus countries": _download(
-            "flows-download-button", _flows("trafficking-victims", FOCUS, 10, [2007, 2021])
-        ),
-        "border crossings, 12 countries": _download(
-            "flows-download-button", _flows("border-crossings", MANY, 10, [2009, 2025])
-        ),
-    },
     "compare-trends.figure": COMPARE_CASES,
-    **{
-        f"compare-{panel}download.data": {
-            "4 countries": _download(
-                f"compare-{panel}download-button", _compare(["TUN", "MAR", "JOR", "LBN"])
-            )
-        }
-        for panel in ("", "similarity-", "overlap-", "convergence-")
-    },
     "country-content.children": COUNTRY_CASES,
-    "country-download.data": {
-        "TUN": _download("country-download-button", COUNTRY_CASES["TUN, 2003–2021"])
-    },
-    "country-flows-download.data": {
-        "NGA": _download("country-flows-download-button", COUNTRY_CASES["NGA, 2003–2021"])
-    },
     "country-navigate.pathname": {
         "pick JOR": {"country-select.value": "JOR", "country-navigate.pathname": "/country/TUN"},
     },
@@ -218,11 +193,6 @@ CASES: dict[str, dict[str, dict]] = {
                 },
             },
         ),
-    },
-    "data-download.data": {
-        "flows, focus countries": _download(
-            "data-download-button", DATA_CASES["flows, focus countries"]
-        )
     },
     "story-store.data": {
         "add the flows view": {
@@ -249,6 +219,29 @@ CASES: dict[str, dict[str, dict]] = {
         "three slides": {"story-save.n_clicks": 1, "story-store.data": STORY}
     },
     "story-export.href": {"three slides": {"story-store.data": STORY}},
+}
+
+#: The CSV download routes (plain GETs, not callbacks): route → case → the view's query.
+DOWNLOADS: dict[str, dict[str, str]] = {
+    "/download/map/map.csv": {
+        "detected victims 2018": "?indicator=detected-victims&exploitation=total&year=2018",
+        "share female 2015": "?indicator=share-female&exploitation=total&year=2015",
+    },
+    "/download/flows/flows.csv": {
+        "focus countries": f"?from=2007&to=2021&countries={_codes(FOCUS)}",
+        "border crossings, 12 countries": (
+            f"?measure=border-crossings&from=2009&to=2025&countries={_codes(MANY)}"
+        ),
+    },
+    **{
+        f"/download/compare/{panel}.csv": {
+            "4 countries": "?countries=TUN,MAR,JOR,LBN&indicator=detected-victims&from=2010&to=2021"
+        }
+        for panel in ("trends", "similarity", "overlap", "convergence")
+    },
+    "/download/country/indicators.csv": {"TUN": "?country=TUN&from=2003&to=2021"},
+    "/download/country/flows.csv": {"NGA": "?country=NGA&from=2003&to=2021"},
+    "/download/data/rows.csv": {"flows, focus countries": f"?kind=flows&countries={_codes(FOCUS)}"},
 }
 
 #: The case ``--quick`` runs for each callback (the first one otherwise).

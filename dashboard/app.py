@@ -17,6 +17,7 @@ from dashboard import ids
 from dashboard.components.present import add_to_story_form, exit_button, is_view_path
 from dashboard.context import CONFIG_KEY, current_dataset
 from dashboard.dataset import Dataset, bundled_dataset
+from dashboard.downloads import register_routes as register_downloads
 from dashboard.figures.theme import PRESENT_FONT_SIZE
 from dashboard.i18n import DEFAULT_LANGUAGE, direction, t
 from dashboard.paths import ASSETS_DIR
@@ -132,6 +133,9 @@ def _register_shell_callbacks(app: dash.Dash) -> None:
 
 
 def _register_routes(server: Flask) -> None:
+    # Every view's CSV downloads (/download/<view>/<name>.csv): plain GET routes too.
+    register_downloads(server)
+
     @server.route("/health")
     def health() -> object:
         dataset = current_dataset()

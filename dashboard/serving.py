@@ -1,6 +1,7 @@
 """How responses travel: compression and cache headers (measured by ``python -m benchmarks``).
 
-- Every text response is compressed (flask-compress: zstd, br or gzip as the browser accepts).
+- Every text response is compressed (flask-compress: zstd, br or gzip as the browser accepts),
+  CSV downloads included.
 - Dash's component scripts never change for an installed version, nor do fingerprinted assets
   (the plotly.js bundle among them), so each is compressed once per worker and kept (a bounded
   cache of identical bytes in every worker); that lets them use stronger levels than a
@@ -79,5 +80,7 @@ def configure_serving(server: Flask) -> None:
         # Streamed files (assets) answer If-None-Match with 304 after compression too.
         COMPRESS_STREAMING_ENDPOINT_CONDITIONAL=["static", DASH_ASSETS_ENDPOINT],
     )
-    Compress(server)
+    compress = Compress(server)
+    # CSV downloads (dashboard/downloads.py) are text too; flask-compress leaves text/csv out.
+    compress.compress_mimetypes_set.add("text/csv")
     server.after_request(_long_cache_for_fingerprinted)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from dash import dcc, html
 
 from dashboard.dataset import Dataset
+from dashboard.downloads import href
 from dashboard.i18n import t
 
 #: Where plotly.js finds the map shapes (served by the app: no CDN).
@@ -37,14 +40,40 @@ def source_note(dataset: Dataset, sources: list[str], extra: str = "") -> html.P
     )
 
 
-def export_buttons(download_button_id: str, graph_id: str | None = None) -> html.Div:
+@dataclass(frozen=True)
+class CsvDownload:
+    """A "download the data" link: its component id, its route and its (translated) label.
+
+    ``download_route`` is :func:`dashboard.downloads.route` of a registered download.
+    """
+
+    link_id: str
+    download_route: str
+    label: str | None = None  # t("Download data (CSV)") when None
+
+
+def export_buttons(
+    *downloads: CsvDownload, query: str = "", graph_id: str | None = None
+) -> html.Div:
     """Buttons beside a chart: download its data as CSV, and save the graph as SVG.
 
-    The SVG button needs no callback: ``assets/dashboard.js`` handles every button with a
-    ``data-svg-for`` attribute, using the file name in the graph's PNG export options.
+    Each CSV download is a plain link to a GET route (the file is never a callback answer);
+    ``query`` is the view's query when the page is drawn. The view's state changes with its
+    controls, so ``assets/dashboard.js`` gives every ``data-download`` link the address bar's
+    query (where the shell keeps the view's state) just before it is followed or copied.
+    The SVG button needs no callback either: ``assets/dashboard.js`` handles every button with
+    a ``data-svg-for`` attribute, using the file name in the graph's PNG export options.
     """
-    buttons = [
-        html.Button(t("Download data (CSV)"), id=download_button_id, className="button", n_clicks=0)
+    buttons: list = [
+        html.A(
+            download.label or t("Download data (CSV)"),
+            id=download.link_id,
+            href=href(download.download_route, query),
+            className="button",
+            download="",
+            **{"data-download": download.download_route},
+        )
+        for download in downloads
     ]
     if graph_id:
         buttons.append(

@@ -8,13 +8,13 @@ whether the countries grow more alike over time (dispersion by year).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import dash
 import pandas as pd
-from dash import Input, Output, State, callback, dcc, html
+from dash import Input, Output, callback, dcc, html
 
-from dashboard import ids
+from dashboard import downloads, ids
 from dashboard.analytics.convergence import (
     COMPONENTS,
     Change,
@@ -30,7 +30,7 @@ from dashboard.analytics.convergence import (
     similarity_reading,
 )
 from dashboard.analytics.indicators import SPECS, indicator_values, population_of
-from dashboard.components.chart import export_buttons, graph_config, source_note
+from dashboard.components.chart import CsvDownload, export_buttons, graph_config, source_note
 from dashboard.components.controls import (
     country_options,
     indicator_dropdown,
@@ -41,7 +41,6 @@ from dashboard.components.controls import (
 )
 from dashboard.context import current_dataset
 from dashboard.dataset import Dataset
-from dashboard.export import to_csv_bytes
 from dashboard.figures.compare import (
     RANGE_NOTE,
     TrendOptions,
@@ -228,7 +227,12 @@ def build_panels(dataset: Dataset, state: ViewState) -> dict[str, tuple]:
 
 
 def _panel(
-    title: str, graph_id: str, reading_id: str, source_id: str, button_id: str, download_id: str
+    title: str,
+    graph_id: str,
+    reading_id: str,
+    source_id: str,
+    csv: CsvDownload,
+    query: str,
 ) -> html.Section:
     return html.Section(
         [
@@ -236,29 +240,39 @@ def _panel(
             html.P(id=reading_id, className="reading"),
             dcc.Loading(dcc.Graph(id=graph_id, config=graph_config(graph_id)), delay_show=400),
             html.Div(id=source_id),
-            export_buttons(button_id, graph_id),
-            dcc.Download(id=download_id),
+            export_buttons(csv, query=query, graph_id=graph_id),
         ],
         className="card",
     )
 
 
-def layout(**query: str) -> html.Div:
-    dataset = current_dataset()
+def _csv(link_id: str, panel: str) -> CsvDownload:
+    return CsvDownload(link_id, downloads.route(PAGE, panel))
+
+
+def state_from_query(dataset: Dataset, query: downloads.Query) -> tuple[ViewState, list[str]]:
+    """The state an address's query describes (checked), and notices about what it changed."""
     state, messages = parse_query(query, defaults(dataset), view_context(dataset), KEYS)
     state, more = checked(state, dataset)
+    return state, messages + more
+
+
+def layout(**query: str) -> html.Div:
+    dataset = current_dataset()
+    state, messages = state_from_query(dataset, query)
+    shown = to_query(state, KEYS)
     first, last = indicator_years(dataset)
     trends = _panel(
         t("Trends by country"),
         ids.COMPARE_TRENDS,
         ids.COMPARE_TRENDS_READING,
         ids.COMPARE_TRENDS_SOURCE,
-        ids.COMPARE_DOWNLOAD_BUTTON,
-        ids.COMPARE_DOWNLOAD,
+        _csv(ids.COMPARE_DOWNLOAD_BUTTON, "trends"),
+        shown,
     )
     return html.Div(
         [
-            notices(messages + more),
+            notices(messages),
             html.Div(
                 [
                     labelled(
@@ -289,16 +303,16 @@ def layout(**query: str) -> html.Div:
                         ids.COMPARE_SIMILARITY,
                         ids.COMPARE_SIMILARITY_READING,
                         ids.COMPARE_SIMILARITY_SOURCE,
-                        ids.COMPARE_SIMILARITY_DOWNLOAD_BUTTON,
-                        ids.COMPARE_SIMILARITY_DOWNLOAD,
+                        _csv(ids.COMPARE_SIMILARITY_DOWNLOAD_BUTTON, "similarity"),
+                        shown,
                     ),
                     _panel(
                         t("Do they share origin countries?"),
                         ids.COMPARE_OVERLAP,
                         ids.COMPARE_OVERLAP_READING,
                         ids.COMPARE_OVERLAP_SOURCE,
-                        ids.COMPARE_OVERLAP_DOWNLOAD_BUTTON,
-                        ids.COMPARE_OVERLAP_DOWNLOAD,
+                        _csv(ids.COMPARE_OVERLAP_DOWNLOAD_BUTTON, "overlap"),
+                        shown,
                     ),
                     html.Div(
                         _panel(
@@ -306,8 +320,8 @@ def layout(**query: str) -> html.Div:
                             ids.COMPARE_CONVERGENCE,
                             ids.COMPARE_CONVERGENCE_READING,
                             ids.COMPARE_CONVERGENCE_SOURCE,
-                            ids.COMPARE_CONVERGENCE_DOWNLOAD_BUTTON,
-                            ids.COMPARE_CONVERGENCE_DOWNLOAD,
+                            _csv(ids.COMPARE_CONVERGENCE_DOWNLOAD_BUTTON, "convergence"),
+                            shown,
                         ),
                         style={"gridColumn": "1 / -1"},
                     ),
@@ -476,55 +490,11 @@ EXPORTS = {
 }
 
 
-def _download(panel: str, countries, indicator, years):
-    dataset = current_dataset()
-    state, _ = state_from_controls(dataset, countries, indicator, years)
-    frame = EXPORTS[panel](dataset, state)
-    return dcc.send_bytes(to_csv_bytes(frame), _filename(panel, state) + ".csv")
+def _download(panel: str, dataset: Dataset, query: downloads.Query) -> tuple[pd.DataFrame, str]:
+    """``/download/compare/<panel>.csv?<the view's query>``: what the panel draws."""
+    state, _ = state_from_query(dataset, query)
+    return EXPORTS[panel](dataset, state), _filename(panel, state) + ".csv"
 
 
-_CONTROLS = (
-    State(ids.COMPARE_COUNTRIES, "value"),
-    State(ids.COMPARE_INDICATOR, "value"),
-    State(ids.COMPARE_YEARS, "value"),
-)
-
-
-@callback(
-    Output(ids.COMPARE_DOWNLOAD, "data"),
-    Input(ids.COMPARE_DOWNLOAD_BUTTON, "n_clicks"),
-    *_CONTROLS,
-    prevent_initial_call=True,
-)
-def download_trends(_, countries, indicator, years):
-    return _download("trends", countries, indicator, years)
-
-
-@callback(
-    Output(ids.COMPARE_SIMILARITY_DOWNLOAD, "data"),
-    Input(ids.COMPARE_SIMILARITY_DOWNLOAD_BUTTON, "n_clicks"),
-    *_CONTROLS,
-    prevent_initial_call=True,
-)
-def download_similarity(_, countries, indicator, years):
-    return _download("similarity", countries, indicator, years)
-
-
-@callback(
-    Output(ids.COMPARE_OVERLAP_DOWNLOAD, "data"),
-    Input(ids.COMPARE_OVERLAP_DOWNLOAD_BUTTON, "n_clicks"),
-    *_CONTROLS,
-    prevent_initial_call=True,
-)
-def download_overlap(_, countries, indicator, years):
-    return _download("overlap", countries, indicator, years)
-
-
-@callback(
-    Output(ids.COMPARE_CONVERGENCE_DOWNLOAD, "data"),
-    Input(ids.COMPARE_CONVERGENCE_DOWNLOAD_BUTTON, "n_clicks"),
-    *_CONTROLS,
-    prevent_initial_call=True,
-)
-def download_convergence(_, countries, indicator, years):
-    return _download("convergence", countries, indicator, years)
+for _name in EXPORTS:
+    downloads.register(PAGE, _name)(partial(_download, _name))

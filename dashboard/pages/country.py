@@ -16,7 +16,7 @@ import dash
 import pandas as pd
 from dash import Input, Output, State, callback, dcc, html
 
-from dashboard import ids
+from dashboard import downloads, ids
 from dashboard.analytics.convergence import (
     KEY_INDICATORS,
     NetworkPosition,
@@ -32,7 +32,7 @@ from dashboard.analytics.convergence import (
 from dashboard.analytics.indicators import population_of
 from dashboard.analytics.intervals import format_interval
 from dashboard.analytics.selection import FlowFilter, IndicatorFilter
-from dashboard.components.chart import graph_config, source_note
+from dashboard.components.chart import CsvDownload, export_buttons, graph_config, source_note
 from dashboard.components.controls import (
     EXPLOITATION_LABELS,
     country_options,
@@ -43,7 +43,7 @@ from dashboard.components.controls import (
 )
 from dashboard.context import current_dataset
 from dashboard.dataset import Dataset
-from dashboard.export import export_filename, flows_export, indicators_export, to_csv_bytes
+from dashboard.export import export_filename, flows_export, indicators_export
 from dashboard.figures.compare import (
     RANGE_NOTE,
     TrendOptions,
@@ -580,14 +580,13 @@ def layout(iso3: str | None = None, **query: str) -> html.Div:
             ],
             className="page page-country",
         )
-    state, messages = parse_query(query, defaults(dataset), view_context(dataset), KEYS)
-    state, more = checked(state, dataset)
+    state, messages = state_from_query(dataset, query)
     first, last = indicator_years(dataset)
     countries = dataset.countries.set_index("iso3")
     region = countries.loc[code, "subregion"] if code in countries.index else None
     return html.Div(
         [
-            notices(messages + more),
+            notices(messages),
             html.H1(
                 [dataset.name(code), html.Span(f" ({code})", className="hint")],
                 className="page-title",
@@ -601,22 +600,18 @@ def layout(iso3: str | None = None, **query: str) -> html.Div:
                     ),
                     labelled(
                         t("Data (CSV)"),
-                        html.Div(
-                            [
-                                html.Button(
-                                    t("Indicator rows"),
-                                    id=ids.COUNTRY_DOWNLOAD_BUTTON,
-                                    className="button",
-                                    n_clicks=0,
-                                ),
-                                html.Button(
-                                    t("Flows by citizenship"),
-                                    id=ids.COUNTRY_FLOWS_DOWNLOAD_BUTTON,
-                                    className="button",
-                                    n_clicks=0,
-                                ),
-                            ],
-                            className="chart-actions",
+                        export_buttons(
+                            CsvDownload(
+                                ids.COUNTRY_DOWNLOAD_BUTTON,
+                                downloads.route(PAGE, "indicators", country=code),
+                                t("Indicator rows"),
+                            ),
+                            CsvDownload(
+                                ids.COUNTRY_FLOWS_DOWNLOAD_BUTTON,
+                                downloads.route(PAGE, "flows", country=code),
+                                t("Flows by citizenship"),
+                            ),
+                            query=to_query(state, KEYS),
                         ),
                     ),
                 ],
@@ -624,12 +619,17 @@ def layout(iso3: str | None = None, **query: str) -> html.Div:
             ),
             dcc.Store(id=ids.COUNTRY_CODE, data=code),
             dcc.Store(id=ids.view_state(PAGE)),
-            dcc.Download(id=ids.COUNTRY_DOWNLOAD),
-            dcc.Download(id=ids.COUNTRY_FLOWS_DOWNLOAD),
             html.Div(id=ids.COUNTRY_CONTENT, className="country-content"),
         ],
         className="page page-country",
     )
+
+
+def state_from_query(dataset: Dataset, query: downloads.Query) -> tuple[ViewState, list[str]]:
+    """The state an address's query describes (years within the data), and notices."""
+    state, messages = parse_query(query, defaults(dataset), view_context(dataset), KEYS)
+    state, more = checked(state, dataset)
+    return state, messages + more
 
 
 def state_from_controls(dataset: Dataset, years: list[int] | None) -> ViewState:
@@ -669,30 +669,30 @@ def _filter(code: str, state: ViewState) -> IndicatorFilter:
     return IndicatorFilter(countries=(code,), year_from=state.year_from, year_to=state.year_to)
 
 
-@callback(
-    Output(ids.COUNTRY_DOWNLOAD, "data"),
-    Input(ids.COUNTRY_DOWNLOAD_BUTTON, "n_clicks"),
-    State(ids.COUNTRY_YEARS, "value"),
-    State(ids.COUNTRY_CODE, "data"),
-    prevent_initial_call=True,
-)
-def download_indicators(_, years, code):
-    dataset = current_dataset()
-    flt = _filter(code, state_from_controls(dataset, years))
-    rows = indicators_export(dataset, flt)
-    return dcc.send_bytes(to_csv_bytes(rows), export_filename("indicators", flt))
+def _download_country(dataset: Dataset, query: downloads.Query) -> str:
+    """The country a download names (``country=<ISO3>``, as in the view's path), or 404."""
+    given = query.get("country")
+    code = given.strip().upper() if isinstance(given, str) else ""
+    if code not in dataset.country_codes:
+        message = t("There is no country with the code “{code}”.", code=str(given or "")[:20])
+        raise downloads.DownloadNotFoundError(message)
+    return code
 
 
-@callback(
-    Output(ids.COUNTRY_FLOWS_DOWNLOAD, "data"),
-    Input(ids.COUNTRY_FLOWS_DOWNLOAD_BUTTON, "n_clicks"),
-    State(ids.COUNTRY_YEARS, "value"),
-    State(ids.COUNTRY_CODE, "data"),
-    prevent_initial_call=True,
-)
-def download_flows(_, years, code):
-    dataset = current_dataset()
-    state = state_from_controls(dataset, years)
+@downloads.register(PAGE, "indicators")
+def download_indicators(dataset: Dataset, query: downloads.Query) -> tuple[pd.DataFrame, str]:
+    """``/download/country/indicators.csv?country=<ISO3>&<the view's query>``: the country's
+    indicator rows in the view's years."""
+    code = _download_country(dataset, query)
+    flt = _filter(code, state_from_query(dataset, query)[0])
+    return indicators_export(dataset, flt), export_filename("indicators", flt)
+
+
+@downloads.register(PAGE, "flows")
+def download_flows(dataset: Dataset, query: downloads.Query) -> tuple[pd.DataFrame, str]:
+    """``/download/country/flows.csv?country=<ISO3>&<the view's query>``: the flows into or out
+    of the country in the view's years."""
+    code = _download_country(dataset, query)
+    state, _ = state_from_query(dataset, query)
     flt = FlowFilter(countries=(code,), year_from=state.year_from, year_to=state.year_to)
-    rows = flows_export(dataset, flt)
-    return dcc.send_bytes(to_csv_bytes(rows), export_filename("flows", flt))
+    return flows_export(dataset, flt), export_filename("flows", flt)

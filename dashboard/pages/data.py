@@ -1,8 +1,8 @@
 """Data view (``/data``): the rows behind a selection, in a grid, as CSV, with a data dictionary.
 
-The grid, the CSV download and ``python -m dashboard export`` hold the same rows for the same
-filter: all three call :func:`dashboard.export.flows_export` or
-:func:`dashboard.export.indicators_export`.
+The grid, the CSV download (``/download/data/rows.csv?<the view's query>``, a plain GET route)
+and ``python -m dashboard export`` hold the same rows for the same filter: all three call
+:func:`dashboard.export.flows_export` or :func:`dashboard.export.indicators_export`.
 
 The grid uses AG Grid's infinite row model: the main callback writes only the selection (the
 control values, in a small store) and the grid asks for its rows a block at a time
@@ -26,10 +26,11 @@ import dash_ag_grid as dag
 import pandas as pd
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
-from dashboard import ids
+from dashboard import downloads, ids
 from dashboard.analytics.grid_rows import block
 from dashboard.analytics.indicators import SPECS
 from dashboard.analytics.selection import FlowFilter, IndicatorFilter
+from dashboard.components.chart import CsvDownload, export_buttons
 from dashboard.components.controls import (
     MEASURE_LABELS,
     clamp_years,
@@ -50,7 +51,6 @@ from dashboard.export import (
     export_filename,
     flows_export,
     indicators_export,
-    to_csv_bytes,
 )
 from dashboard.i18n import t
 from dashboard.state import DATA_KINDS, MAX_COUNTRIES, ViewState, parse_query, to_query
@@ -311,15 +311,26 @@ def selection(state: ViewState) -> dict:
     }
 
 
-def layout(**query: str) -> html.Div:
-    dataset = current_dataset()
+def state_from_query(dataset: Dataset, query: downloads.Query) -> tuple[ViewState, list[str]]:
+    """The state an address's query describes, and notices about the values it changed."""
     state, messages = parse_query(query, defaults(dataset), view_context(dataset), KEYS)
     state, year_messages = with_years(dataset, state)
+    return state, messages + year_messages
+
+
+def _download_class(state: ViewState) -> str:
+    """The CSV link is disabled while no country is chosen (there are no rows to download)."""
+    return "button" if state.countries else "button disabled"
+
+
+def layout(**query: str) -> html.Div:
+    dataset = current_dataset()
+    state, messages = state_from_query(dataset, query)
     first, last = year_bounds(dataset, state)
     columns = FLOW_COLUMNS if state.kind == "flows" else INDICATOR_COLUMNS
     return html.Div(
         [
-            notices(messages + year_messages),
+            notices(messages),
             html.Div(
                 [
                     _kind_radio(state.kind),
@@ -374,16 +385,14 @@ def layout(**query: str) -> html.Div:
                 style={"height": "560px"},
                 className="data-grid",
             ),
-            html.Div(
-                html.Button(
+            export_buttons(
+                CsvDownload(
+                    ids.DATA_DOWNLOAD_BUTTON,
+                    downloads.route(PAGE, "rows"),
                     t("Download these rows (CSV)"),
-                    id=ids.DATA_DOWNLOAD_BUTTON,
-                    className="button",
-                    n_clicks=0,
                 ),
-                className="chart-actions",
+                query=to_query(state, KEYS),
             ),
-            dcc.Download(id=ids.DATA_DOWNLOAD),
             html.Div(dictionary(columns), id=ids.DATA_DICTIONARY),
         ],
         className="page page-data",
@@ -445,6 +454,7 @@ def view_rows(dataset: Dataset, state: ViewState) -> pd.DataFrame:
     Output(ids.DATA_YEARS, "marks"),
     Output(ids.DATA_YEARS, "value"),
     Output(ids.DATA_COUNTRIES, "value"),
+    Output(ids.DATA_DOWNLOAD_BUTTON, "className"),
     Input(ids.DATA_KIND, "value"),
     Input(ids.DATA_MEASURE, "value"),
     Input(ids.DATA_INDICATOR, "value"),
@@ -483,6 +493,7 @@ def update_data(kind, measure, indicator, years, countries, shown=None):
         year_marks(first, last),
         [state.year_from, state.year_to],
         list(state.countries),
+        _download_class(state),
     )
 
 
@@ -523,20 +534,10 @@ clientside_callback(
 )
 
 
-@callback(
-    Output(ids.DATA_DOWNLOAD, "data"),
-    Input(ids.DATA_DOWNLOAD_BUTTON, "n_clicks"),
-    State(ids.DATA_KIND, "value"),
-    State(ids.DATA_MEASURE, "value"),
-    State(ids.DATA_INDICATOR, "value"),
-    State(ids.DATA_YEARS, "value"),
-    State(ids.DATA_COUNTRIES, "value"),
-    prevent_initial_call=True,
-)
-def download_data(_, kind, measure, indicator, years, countries):
-    dataset = current_dataset()
-    state, _ = state_from_controls(dataset, kind, measure, indicator, years, countries)
-    if not state.countries:
-        return dash.no_update
+@downloads.register(PAGE, "rows")
+def download_rows(dataset: Dataset, query: downloads.Query) -> tuple[pd.DataFrame, str]:
+    """``/download/data/rows.csv?<the view's query>``: the grid's rows, the same file as
+    ``python -m dashboard export`` with the same filter."""
+    state, _ = state_from_query(dataset, query)
     flt = selection_filter(state)
-    return dcc.send_bytes(to_csv_bytes(export_rows(dataset, flt)), export_filename(state.kind, flt))
+    return export_rows(dataset, flt), export_filename(state.kind, flt)

@@ -11,12 +11,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 import dash
+import pandas as pd
 import plotly.graph_objects as go
-from dash import Input, Output, State, callback, dcc, html
+from dash import Input, Output, callback, dcc, html
 
-from dashboard import ids
+from dashboard import downloads, ids
 from dashboard.analytics.selection import FlowFilter, select_flows
-from dashboard.components.chart import export_buttons, graph_config, source_note
+from dashboard.components.chart import CsvDownload, export_buttons, graph_config, source_note
 from dashboard.components.controls import (
     clamp_years,
     country_options,
@@ -29,7 +30,7 @@ from dashboard.components.controls import (
 )
 from dashboard.context import current_dataset
 from dashboard.dataset import Dataset
-from dashboard.export import export_filename, flows_export, to_csv_bytes
+from dashboard.export import export_filename, flows_export
 from dashboard.figures.flows import FlowOptions, empty_figure, flows_summary, sankey_figure
 from dashboard.i18n import t
 from dashboard.state import MAX_COUNTRIES, TOP_CHOICES, ViewState, parse_query, to_query
@@ -129,14 +130,25 @@ def _countries_dropdown(dataset: Dataset, value: tuple[str, ...]) -> html.Div:
     )
 
 
-def layout(**query: str) -> html.Div:
-    dataset = current_dataset()
+def state_from_query(dataset: Dataset, query: downloads.Query) -> tuple[ViewState, list[str]]:
+    """The state an address's query describes, and notices about the values it changed."""
     state, messages = parse_query(query, defaults(dataset), view_context(dataset), KEYS)
     state, year_messages = with_years(dataset, state)
+    return state, messages + year_messages
+
+
+def _download_class(state: ViewState) -> str:
+    """The CSV link is disabled while no country is chosen (there are no rows to download)."""
+    return "button" if state.countries else "button disabled"
+
+
+def layout(**query: str) -> html.Div:
+    dataset = current_dataset()
+    state, messages = state_from_query(dataset, query)
     first, last = measure_years(dataset, state.measure)
     return html.Div(
         [
-            notices(messages + year_messages),
+            notices(messages),
             html.Div(
                 [
                     measure_radio(ids.FLOWS_MEASURE, state.measure),
@@ -154,8 +166,11 @@ def layout(**query: str) -> html.Div:
                 dcc.Graph(id=ids.FLOWS_GRAPH, config=graph_config("flows"), className="chart"),
                 delay_show=400,
             ),
-            export_buttons(ids.FLOWS_DOWNLOAD_BUTTON, ids.FLOWS_GRAPH),
-            dcc.Download(id=ids.FLOWS_DOWNLOAD),
+            export_buttons(
+                CsvDownload(ids.FLOWS_DOWNLOAD_BUTTON, downloads.route(PAGE, "flows")),
+                query=to_query(state, KEYS),
+                graph_id=ids.FLOWS_GRAPH,
+            ),
             html.Div(id=ids.FLOWS_SOURCE),
         ],
         className="page page-flows",
@@ -221,6 +236,7 @@ def state_from_controls(
     Output(ids.FLOWS_YEARS, "marks"),
     Output(ids.FLOWS_YEARS, "value"),
     Output(ids.FLOWS_COUNTRIES, "value"),
+    Output(ids.FLOWS_DOWNLOAD_BUTTON, "className"),
     Input(ids.FLOWS_MEASURE, "value"),
     Input(ids.FLOWS_YEARS, "value"),
     Input(ids.FLOWS_COUNTRIES, "value"),
@@ -249,22 +265,13 @@ def update_flows(measure, years, countries, top):
         year_marks(first, last),
         [state.year_from, state.year_to],
         list(state.countries),
+        _download_class(state),
     )
 
 
-@callback(
-    Output(ids.FLOWS_DOWNLOAD, "data"),
-    Input(ids.FLOWS_DOWNLOAD_BUTTON, "n_clicks"),
-    State(ids.FLOWS_MEASURE, "value"),
-    State(ids.FLOWS_YEARS, "value"),
-    State(ids.FLOWS_COUNTRIES, "value"),
-    State(ids.FLOWS_TOP, "value"),
-    prevent_initial_call=True,
-)
-def download_flows(_, measure, years, countries, top):
-    dataset = current_dataset()
-    state, _ = state_from_controls(dataset, measure, years, countries, top)
-    if not state.countries:
-        return dash.no_update
+@downloads.register(PAGE, "flows")
+def download_flows(dataset: Dataset, query: downloads.Query) -> tuple[pd.DataFrame, str]:
+    """``/download/flows/flows.csv?<the view's query>``: the flow rows behind the Sankey."""
+    state, _ = state_from_query(dataset, query)
     flt = flow_filter(state)
-    return dcc.send_bytes(to_csv_bytes(flows_export(dataset, flt)), export_filename("flows", flt))
+    return flows_export(dataset, flt), export_filename("flows", flt)

@@ -9,12 +9,12 @@ import dash
 import pandas as pd
 from dash import Input, Output, State, callback, dcc, html
 
-from dashboard import ids
+from dashboard import downloads, ids
 from dashboard.analytics.graph import top_corridors
 from dashboard.analytics.indicators import SPECS, indicator_values, population_of
 from dashboard.analytics.intervals import format_interval
 from dashboard.analytics.selection import FlowFilter, select_flows
-from dashboard.components.chart import export_buttons, graph_config, source_note
+from dashboard.components.chart import CsvDownload, export_buttons, graph_config, source_note
 from dashboard.components.controls import (
     exploitation_dropdown,
     indicator_dropdown,
@@ -26,7 +26,6 @@ from dashboard.components.controls import (
 )
 from dashboard.context import current_dataset
 from dashboard.dataset import Dataset
-from dashboard.export import to_csv_bytes
 from dashboard.figures.maps import (
     MapOptions,
     flow_line_traces,
@@ -157,9 +156,14 @@ def summary(dataset: Dataset, state: ViewState) -> html.Div:
     return html.Div(lines, className="summary-card")
 
 
+def state_from_query(dataset: Dataset, query: downloads.Query) -> tuple[ViewState, list[str]]:
+    """The state an address's query describes, and notices about the values it ignored."""
+    return parse_query(query, defaults(dataset), view_context(dataset), KEYS)
+
+
 def layout(**query: str) -> html.Div:
     dataset = current_dataset()
-    state, messages = parse_query(query, defaults(dataset), view_context(dataset), KEYS)
+    state, messages = state_from_query(dataset, query)
     years = sorted(dataset.indicators["year"].unique())
     first, last = int(years[0]), int(years[-1])
     return html.Div(
@@ -219,8 +223,11 @@ def layout(**query: str) -> html.Div:
                 dcc.Graph(id=ids.MAP_GRAPH, config=graph_config("map"), className="map-graph"),
                 delay_show=400,
             ),
-            export_buttons(ids.MAP_DOWNLOAD_BUTTON, ids.MAP_GRAPH),
-            dcc.Download(id=ids.MAP_DOWNLOAD),
+            export_buttons(
+                CsvDownload(ids.MAP_DOWNLOAD_BUTTON, downloads.route(PAGE, "map")),
+                query=to_query(state, KEYS),
+                graph_id=ids.MAP_GRAPH,
+            ),
             html.Div(id=ids.MAP_SOURCE),
             html.Div(id=ids.MAP_SUMMARY),
         ],
@@ -297,29 +304,26 @@ def update_map(indicator, exploitation, year, measure, layers, focus):
     )
 
 
-@callback(
-    Output(ids.MAP_DOWNLOAD, "data"),
-    Input(ids.MAP_DOWNLOAD_BUTTON, "n_clicks"),
-    State(ids.MAP_INDICATOR, "value"),
-    State(ids.MAP_EXPLOITATION, "value"),
-    State(ids.MAP_YEAR, "value"),
-    prevent_initial_call=True,
-)
-def download_map(_, indicator, exploitation, year):
-    dataset = current_dataset()
-    state = replace(ViewState(), indicator=indicator, exploitation=exploitation, year=int(year))
+def map_export(dataset: Dataset, state: ViewState) -> pd.DataFrame:
+    """The choropleth's rows of ``state`` (indicator, form of exploitation, year), with each
+    country's name, the source and its citation."""
     values = map_values(dataset, state).assign(
-        indicator=indicator,
-        exploitation=exploitation,
+        indicator=state.indicator,
+        exploitation=state.exploitation,
         country=lambda f: f["iso3"].map(dataset.name),
         source="unodc-glotip",
         citation=dataset.citation("unodc-glotip"),
     )
     columns = ["iso3", "country", "year", "indicator", "exploitation", "low", "high", "censored"]
-    return dcc.send_bytes(
-        to_csv_bytes(values[[*columns, "source", "citation"]]),
-        f"map_{indicator}_{exploitation}_{year}.csv",
-    )
+    return values[[*columns, "source", "citation"]]
+
+
+@downloads.register(PAGE, "map")
+def download_map(dataset: Dataset, query: downloads.Query) -> tuple[pd.DataFrame, str]:
+    """``/download/map/map.csv?<the map's query>``: the values the map colours."""
+    state, _ = state_from_query(dataset, query)
+    filename = f"map_{state.indicator}_{state.exploitation}_{state.year}.csv"
+    return map_export(dataset, state), filename
 
 
 # Play: step the year slider on each tick (pure UI, so it runs in the browser).

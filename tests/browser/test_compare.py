@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from urllib.parse import parse_qs, urlparse
 
 from tests.browser.helpers import assert_clean, figure_title, wait_for_dash
@@ -58,7 +60,7 @@ def test_invalid_url_values_show_notices_and_the_default(page):
     assert_clean(page)
 
 
-def test_the_csv_download_names_its_filter(page):
+def test_the_csv_downloads_are_the_panels_of_the_state_shown(page, tmp_path):
     page.goto(page.base_url + "/compare?countries=JOR,LBN&from=2015&to=2020")
     wait_for_dash(page)
     with page.expect_download() as info:
@@ -66,4 +68,17 @@ def test_the_csv_download_names_its_filter(page):
     assert info.value.suggested_filename == (
         "compare_overlap_detected-victims_2015-2020_jor-lbn.csv"
     )
+    # A control changed, then the trends panel's file: it holds the new indicator.
+    page.locator("#compare-indicator").click()
+    page.get_by_role("option", name="Share of detected victims who are children").click()
+    page.wait_for_url("**indicator=share-children**")
+    wait_for_dash(page)
+    with page.expect_download() as info:
+        page.locator("#compare-download-button").click()
+    assert info.value.suggested_filename == ("compare_trends_share-children_2015-2020_jor-lbn.csv")
+    saved = tmp_path / info.value.suggested_filename
+    info.value.save_as(saved)
+    rows = list(csv.DictReader(io.StringIO(saved.read_text(encoding="utf-8-sig"))))
+    assert rows and {row["indicator"] for row in rows} == {"share-children"}
+    assert {row["iso3"] for row in rows} <= {"JOR", "LBN"}
     assert_clean(page)

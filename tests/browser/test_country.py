@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from urllib.parse import parse_qs, urlparse
 
 from tests.browser.helpers import assert_clean, figure_title, wait_for_dash
@@ -94,3 +96,35 @@ def test_every_country_chart_saves_as_svg(page):
         buttons.first.click()
     assert download.value.suggested_filename.startswith("country_jor_")
     assert download.value.suggested_filename.endswith(".svg")
+
+
+def saved_rows(download, folder) -> list[dict]:
+    saved = folder / download.suggested_filename
+    download.save_as(saved)
+    return list(csv.DictReader(io.StringIO(saved.read_text(encoding="utf-8-sig"))))
+
+
+def test_the_csv_downloads_are_the_country_and_years_shown(page, tmp_path):
+    page.goto(page.base_url + "/country/TUN")
+    wait_for_country(page)
+    start = page.locator("#country-years input.dash-range-slider-min-input")
+    start.fill("2012")
+    start.press("Tab")
+    page.wait_for_url("**from=2012**")
+    wait_for_dash(page)
+    with page.expect_download() as info:
+        page.click("#country-download-button")
+    assert info.value.suggested_filename == "indicators_all-indicators_2012-2021_tun.csv"
+    rows = saved_rows(info.value, tmp_path)
+    assert rows and {row["iso3"] for row in rows} == {"TUN"}
+    assert min(int(row["year"]) for row in rows) >= 2012
+
+    # Another country's page: its own files.
+    page.goto(page.base_url + "/country/MAR?from=2015")
+    wait_for_country(page)
+    with page.expect_download() as info:
+        page.click("#country-flows-download-button")
+    assert info.value.suggested_filename == "flows_trafficking-victims_2015-2021_mar.csv"
+    rows = saved_rows(info.value, tmp_path)
+    assert rows and all("MAR" in (row["origin"], row["destination"]) for row in rows)
+    assert_clean(page)

@@ -6,13 +6,12 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from urllib.parse import parse_qs, urlparse
 
 from dashboard import ids
 from tests.browser.conftest import ROOT
 
 QUERY = "?kind=flows&measure=border-crossings&from=2016&to=2021&countries=TUN,MAR"
-CLI_ARGS = ["--measure", "border-crossings", "--from", "2016", "--to", "2021"]
-CLI_ARGS += ["--countries", "TUN,MAR"]
 
 
 def settle(page) -> None:
@@ -48,19 +47,29 @@ def headers(page) -> list[str]:
 
 
 def test_data_download_is_the_command_line_export(page, tmp_path):
-    page.goto(f"{page.base_url}/data{QUERY}")
+    # Open the view with one measure, switch to the other: the file is the one shown now.
+    page.goto(f"{page.base_url}/data{QUERY.replace('border-crossings', 'trafficking-victims')}")
+    settle(page)
+    page.locator(f"#{ids.DATA_MEASURE} input[value='border-crossings']").check()
+    page.wait_for_url(re.compile(r"measure=border-crossings"))
     settle(page)
     assert "origin" in headers(page)
     summary = page.inner_text(f"#{ids.DATA_SUMMARY}")
     assert "rows" in summary
+    shown = parse_qs(urlparse(page.url).query)
+    first, last = shown["from"][0], shown["to"][0]  # a new measure starts from all its years
     with page.expect_download() as info:
         page.click(f"#{ids.DATA_DOWNLOAD_BUTTON}")
     download = info.value
-    assert download.suggested_filename == "flows_border-crossings_2016-2021_tun-mar.csv"
+    assert download.suggested_filename == f"flows_border-crossings_{first}-{last}_tun-mar.csv"
     saved = tmp_path / download.suggested_filename
     download.save_as(saved)
     cli = subprocess.run(
-        [sys.executable, "-m", "dashboard", "export", "flows", *CLI_ARGS],
+        [
+            *(sys.executable, "-m", "dashboard", "export", "flows"),
+            *("--measure", "border-crossings", "--from", first, "--to", last),
+            *("--countries", "TUN,MAR"),
+        ],
         cwd=ROOT,
         capture_output=True,
         check=True,

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
+from urllib.parse import parse_qs, urlparse
 
 from dashboard import ids
 
@@ -75,5 +78,30 @@ def test_flows_view_reports_bad_address_values(page):
     assert "Ignored countries=XXX" in notices
     assert "Ignored top=7" in notices
     assert sankey_data(page)["labels"]
+    assert page.watch.console_errors == []
+    assert page.watch.external_requests == []
+
+
+def test_the_csv_download_is_the_measure_and_years_shown(page, tmp_path):
+    page.goto(f"{page.base_url}/flows?countries=TUN,MAR&from=2015&to=2020")
+    settle(page)
+    page.locator(f"#{ids.FLOWS_MEASURE} input[value='border-crossings']").check()
+    page.wait_for_url(re.compile(r"measure=border-crossings"))
+    settle(page)
+    shown = parse_qs(urlparse(page.url).query)
+    first, last = shown["from"][0], shown["to"][0]  # a new measure starts from all its years
+    with page.expect_download() as info:
+        page.click(f"#{ids.FLOWS_DOWNLOAD_BUTTON}")
+    name = info.value.suggested_filename
+    assert name == f"flows_border-crossings_{first}-{last}_tun-mar.csv"
+    saved = tmp_path / name
+    info.value.save_as(saved)
+    rows = list(csv.DictReader(io.StringIO(saved.read_text(encoding="utf-8-sig"))))
+    assert rows and {row["measure"] for row in rows} == {"border-crossings"}
+    assert {row["year"] for row in rows} <= {str(y) for y in range(int(first), int(last) + 1)}
+
+    # No country: nothing to download, so the link is disabled (not a file of other countries).
+    page.click(f"#{ids.FLOWS_COUNTRIES} .dash-dropdown-clear")
+    page.wait_for_selector(f"#{ids.FLOWS_DOWNLOAD_BUTTON}.disabled")
     assert page.watch.console_errors == []
     assert page.watch.external_requests == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from urllib.parse import parse_qs, urlparse
 
 from tests.browser.helpers import assert_clean, figure_title, wait_for_dash
@@ -65,4 +67,27 @@ def test_save_as_svg_downloads_the_map_named_after_the_view(page):
     with page.expect_download(timeout=30_000) as download:
         page.click("[data-svg-for='map-graph']")
     assert download.value.suggested_filename == "map_persons-convicted_2017.svg"
+    assert_clean(page)
+
+
+def test_the_csv_download_is_the_indicator_and_year_shown(page, tmp_path):
+    page.goto(page.base_url + "/?year=2016")
+    wait_for_dash(page)
+    page.locator("#map-indicator").click()
+    page.get_by_role("option", name="Persons convicted of trafficking").click()
+    page.wait_for_url("**indicator=persons-convicted**")
+    wait_for_dash(page)
+    # Pointing at the link gives it the view's address (so "copy link" copies the right file).
+    page.hover("#map-download-button")
+    href = page.get_attribute("#map-download-button", "href")
+    assert href.startswith("/download/map/map.csv?") and "indicator=persons-convicted" in href
+    with page.expect_download() as info:
+        page.click("#map-download-button")
+    assert info.value.suggested_filename == "map_persons-convicted_total_2016.csv"
+    saved = tmp_path / info.value.suggested_filename
+    info.value.save_as(saved)
+    rows = list(csv.DictReader(io.StringIO(saved.read_text(encoding="utf-8-sig"))))
+    assert rows and {(row["indicator"], row["year"]) for row in rows} == {
+        ("persons-convicted", "2016")
+    }
     assert_clean(page)

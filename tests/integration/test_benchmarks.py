@@ -20,6 +20,18 @@ def test_quick_run_of_one_callback_gives_the_table():
     assert row.ok is not None and "map-graph.figure" in cases
 
 
+def test_quick_run_of_one_download_route_gives_its_row():
+    from benchmarks.downloads import download_paths
+    from benchmarks.scenarios import DOWNLOADS
+
+    assert set(download_paths()) == set(DOWNLOADS)  # every download has a case
+    rows, cases = run(parse(["--quick", "--only", "/download/data/rows.csv", "--no-browser"]))
+    (row,) = rows
+    assert row.what == "/download/data/rows.csv" and row.area == "download 1×"
+    assert row.runs and row.json_kb > 50 and row.ok is not None and "p95 < 150 ms" in row.budget
+    assert "/download/data/rows.csv" in cases
+
+
 def test_synthetic_tables_grow_with_unique_keys():
     dataset = bundled_dataset()
     grown = synthetic_tables(dataset, 2)

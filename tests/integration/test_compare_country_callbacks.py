@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import base64
-import io
 from urllib.parse import parse_qsl
 
-import pandas as pd
 import pytest
 
 from dashboard import ids
@@ -22,11 +19,6 @@ FOCUS = ["DZA", "EGY", "JOR", "LBN", "LBY", "MAR", "PSE", "TUN"]
 def request_context():
     with app.server.test_request_context():
         yield
-
-
-def read_csv(download: dict) -> pd.DataFrame:
-    raw = base64.b64decode(download["content"]) if download.get("base64") else download["content"]
-    return pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig")
 
 
 # Compare ------------------------------------------------------------------------------------
@@ -74,22 +66,6 @@ def test_compare_callback_with_one_country_says_so_and_draws_the_default():
     assert "countries=DZA,EGY" in out[17]
 
 
-def test_compare_downloads_hold_what_is_drawn_with_source_and_citation():
-    args = (["JOR", "LBN", "TUN"], "detected-victims", [2010, 2020])
-    trends = read_csv(compare_page.download_trends(1, *args))
-    assert set(trends["iso3"]) <= {"JOR", "LBN", "TUN"}
-    assert trends["year"].between(2010, 2020).all()
-    assert {"low", "high", "censored", "source", "citation", "indicator"} <= set(trends.columns)
-    assert (trends["source"] == "unodc-glotip").all()
-    overlap = read_csv(compare_page.download_overlap(1, *args))
-    assert len(overlap) == 3 and {"shared", "jaccard", "citation"} <= set(overlap.columns)
-    similarity = read_csv(compare_page.download_similarity(1, *args))
-    assert {"similarity_low", "similarity_high", "source"} <= set(similarity.columns)
-    convergence = read_csv(compare_page.download_convergence(1, *args))
-    assert convergence["year"].tolist() == list(range(2010, 2021))
-    assert (convergence["reporting"] <= 3).all()
-
-
 # Country ------------------------------------------------------------------------------------
 
 
@@ -126,9 +102,3 @@ def test_country_without_any_data_shows_messages_not_errors():
 
 def test_country_picker_navigates():
     assert country_page.go_to_country("MAR", "/country/TUN") == "/country/MAR"
-
-
-def test_country_download_is_the_indicator_rows():
-    rows = read_csv(country_page.download_indicators(1, [2015, 2020], "TUN"))
-    assert set(rows["iso3"]) == {"TUN"} and rows["year"].between(2015, 2020).all()
-    assert {"value_low", "value_high", "censored", "source", "citation"} <= set(rows.columns)

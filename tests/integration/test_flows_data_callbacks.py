@@ -6,7 +6,6 @@ control fired, inside a Dash callback context naming it.
 
 from __future__ import annotations
 
-import base64
 from contextvars import copy_context
 from urllib.parse import parse_qsl
 
@@ -20,12 +19,10 @@ from dashboard.analytics.grid_rows import records
 from dashboard.analytics.intervals import sum_intervals
 from dashboard.analytics.selection import FlowFilter, IndicatorFilter, select_flows
 from dashboard.app import app
-from dashboard.cli import main as cli_main
 from dashboard.components.controls import measure_years
 from dashboard.export import (
     FLOW_COLUMNS,
     INDICATOR_COLUMNS,
-    export_filename,
     flows_export,
     indicators_export,
     to_csv_bytes,
@@ -69,17 +66,13 @@ def grid_rows_of(selection: dict, request: dict | None = None) -> list[dict]:
             return rows
 
 
-def decoded(download: dict) -> bytes:
-    return base64.b64decode(download["content"]) if download["base64"] else download["content"]
-
-
 # Flows -------------------------------------------------------------------------------------
 
 
 def test_flows_default_view(dataset):
     first, last = measure_years(dataset, "trafficking-victims")
     out = call(flows_page.update_flows, "trafficking-victims", None, FOCUS, 10)
-    figure, _, query, summary, source, lo, hi, _, years, countries = out
+    figure, _, query, summary, source, lo, hi, _, years, countries, csv_link = out
     assert figure.data[0].type == "sankey"
     assert (lo, hi, years) == (first, last, [first, last])
     assert countries == FOCUS
@@ -88,6 +81,7 @@ def test_flows_default_view(dataset):
     )
     assert "detected victims" in text_of(summary)
     assert "UNODC" in text_of(source) or "unodc" in text_of(source).lower()
+    assert csv_link == "button"  # the CSV link is enabled
 
 
 def test_flows_figure_total_is_the_selection_total(dataset):
@@ -145,7 +139,7 @@ def test_no_country_gives_a_clear_empty_figure_and_no_download():
     out = call(flows_page.update_flows, "trafficking-victims", None, [], 10)
     assert len(out[0].data) == 0
     assert "Choose at least one country" in out[0].layout.annotations[0].text
-    assert flows_page.download_flows(1, "trafficking-victims", None, [], 10) is dash.no_update
+    assert out[10] == "button disabled"  # nothing to download (tests/integration/test_downloads)
 
 
 def test_too_many_countries_are_cut_with_a_notice(dataset):
@@ -153,15 +147,6 @@ def test_too_many_countries_are_cut_with_a_notice(dataset):
     out = call(flows_page.update_flows, "trafficking-victims", None, codes, 10)
     assert out[9] == codes[:12]
     assert "At most 12 countries" in text_of(out[3])
-
-
-def test_flows_download_is_the_export_of_the_same_filter(dataset):
-    download = flows_page.download_flows(1, "trafficking-victims", [2012, 2019], ["MAR", "TUN"], 10)
-    flt = FlowFilter(
-        measure="trafficking-victims", year_from=2012, year_to=2019, countries=("MAR", "TUN")
-    )
-    assert download["filename"] == export_filename("flows", flt)
-    assert decoded(download) == to_csv_bytes(flows_export(dataset, flt))
 
 
 def test_flows_layout_restores_the_controls_from_the_url():
@@ -221,32 +206,7 @@ def test_data_grid_shows_exactly_the_export_rows(dataset):
     )
     assert "?measure=trafficking-victims&from=2010&to=2020&countries=TUN,EGY" in out[4]
     assert out[5] == {} and out[6] == {"display": "none"}  # measure shown, indicator hidden
-
-
-def test_data_download_matches_the_command_line_byte_for_byte(tmp_path):
-    download = data_page.download_data(
-        1, "flows", "border-crossings", "detected-victims", [2016, 2021], ["TUN", "MAR"]
-    )
-    out = tmp_path / "cli.csv"
-    status = cli_main(
-        [
-            "export",
-            "flows",
-            "--measure",
-            "border-crossings",
-            "--from",
-            "2016",
-            "--to",
-            "2021",
-            "--countries",
-            "TUN,MAR",
-            "--out",
-            str(out),
-        ]
-    )
-    assert status == 0
-    assert decoded(download) == out.read_bytes()
-    assert download["filename"] == "flows_border-crossings_2016-2021_tun-mar.csv"
+    assert out[12] == "button"  # the CSV link is enabled
 
 
 def test_data_derived_indicator_lists_its_base_rows(dataset):
@@ -274,10 +234,9 @@ def test_data_derived_indicator_lists_its_base_rows(dataset):
     assert out[5] == {"display": "none"} and out[6] == {}
     assert out[10] == [first, last]
     assert "kind=indicators" in out[4] and "indicator=share-children" in out[4]
-    download = data_page.download_data(
-        1, "indicators", "trafficking-victims", "share-children", out[10], ["TUN"]
-    )
-    assert decoded(download) == to_csv_bytes(expected)
+    # The CSV link of that address holds the same rows.
+    response = app.server.test_client().get(f"/download/data/rows.csv{out[4]}")
+    assert response.status_code == 200 and response.data == to_csv_bytes(expected)
 
 
 def test_data_dictionary_explains_every_column():
@@ -294,10 +253,7 @@ def test_data_without_countries_lists_nothing_and_says_why():
     out = call(data_page.update_data, "flows", "trafficking-victims", "detected-victims", None, [])
     assert grid_rows_of(out[0]) == []
     assert "Choose at least one country" in text_of(out[2])
-    assert (
-        data_page.download_data(1, "flows", "trafficking-victims", "detected-victims", None, [])
-        is dash.no_update
-    )
+    assert out[12] == "button disabled"  # nothing to download
 
 
 def test_data_layout_restores_the_controls_from_the_url():

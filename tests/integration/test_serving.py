@@ -57,3 +57,13 @@ def test_immutable_scripts_are_compressed_once_and_callbacks_every_time():
     assert layout.headers["Content-Encoding"] == dependencies.headers["Content-Encoding"] == "br"
     assert isinstance(json.loads(brotli.decompress(layout.get_data())), dict)
     assert isinstance(json.loads(brotli.decompress(dependencies.get_data())), list)
+
+
+def test_csv_downloads_are_compressed_and_decode_to_the_same_file():
+    client = app.server.test_client()
+    url = "/download/data/rows.csv?countries=TUN,MAR"
+    plain = client.get(url)
+    compressed = client.get(url, headers=ENCODING)
+    assert compressed.headers["Content-Encoding"] == "br"
+    assert len(compressed.get_data()) < len(plain.get_data()) / 4
+    assert brotli.decompress(compressed.get_data()) == plain.get_data()
