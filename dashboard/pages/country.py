@@ -14,7 +14,7 @@ from types import MappingProxyType
 
 import dash
 import pandas as pd
-from dash import Input, Output, State, callback, dcc, html
+from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import downloads, ids
 from dashboard.analytics.convergence import (
@@ -537,12 +537,10 @@ def country_body(dataset: Dataset, code: str, state: ViewState) -> list:
 
 
 def _picker(dataset: Dataset, code: str | None) -> html.Div:
-    """The country picker; choosing navigates through the page's own location component
-    (``callback-nav``: the page container re-renders; the shell's location, which only writes
-    the query, does not)."""
+    """The country picker; choosing loads the chosen country's page (same query)."""
     return html.Div(
         [
-            dcc.Location(id=ids.COUNTRY_NAVIGATE, refresh="callback-nav"),
+            dcc.Location(id=ids.COUNTRY_NAVIGATE, refresh=False),
             labelled(
                 t("Country"),
                 dcc.Dropdown(
@@ -651,18 +649,25 @@ def update_country(years, code):
     return country_body(dataset, code, state), to_query(state, KEYS)
 
 
-@callback(
-    Output(ids.COUNTRY_NAVIGATE, "pathname"),
+# Choosing a country opens its page, keeping the view's years (and presenter mode): a new
+# address, loaded in full, so the back button works. (Changing the path in place with Dash's
+# "callback-nav" was undone by the shell writing the old page's query back, and a location
+# component's href set by a callback reloaded the old address: the browser navigates itself.)
+clientside_callback(
+    """
+    function(code) {
+        const here = window.location.pathname.replace(/\\/$/, "");
+        const target = "/country/" + code;
+        if (code && here.toUpperCase() !== target.toUpperCase()) {
+            window.location.assign(target + window.location.search);
+        }
+        return window.dash_clientside.no_update;
+    }
+    """,
+    Output(ids.COUNTRY_NAVIGATE, "href"),
     Input(ids.COUNTRY_SELECT, "value"),
-    State(ids.COUNTRY_NAVIGATE, "pathname"),
     prevent_initial_call=True,
 )
-def go_to_country(code, pathname):
-    """Choosing a country opens its page (a new address, so the back button works)."""
-    target = f"/country/{code}"
-    if not code or (pathname or "").rstrip("/").upper() == target.upper():
-        return dash.no_update
-    return target
 
 
 def _filter(code: str, state: ViewState) -> IndicatorFilter:

@@ -76,6 +76,22 @@ def test_an_unknown_code_shows_a_notice_and_a_picker_that_navigates(page):
     assert_clean(page)
 
 
+def test_the_picker_opens_another_country_with_the_same_years(page):
+    page.goto(page.base_url + "/country/TUN?from=2012")
+    wait_for_country(page)
+    page.locator("#country-select").click()
+    page.get_by_role("option", name="Morocco (MAR)").click()
+    page.wait_for_url("**/country/MAR*")
+    wait_for_country(page)
+    assert "Morocco" in page.locator("h1").first.inner_text()
+    assert query(page)["from"] == ["2012"]
+    assert trends_x(page)[0] == 2012
+    page.go_back()
+    wait_for_country(page)
+    assert "Tunisia" in page.locator("h1").first.inner_text()
+    assert_clean(page)
+
+
 def test_an_invalid_year_shows_a_notice(page):
     page.goto(page.base_url + "/country/TUN?from=abc")
     wait_for_country(page)

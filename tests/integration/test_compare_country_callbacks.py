@@ -99,6 +99,3 @@ def test_country_without_any_data_shows_messages_not_errors():
     body, _ = country_page.update_country([2003, 2021], "LBY")
     assert "never reported" in text_of(body)
 
-
-def test_country_picker_navigates():
-    assert country_page.go_to_country("MAR", "/country/TUN") == "/country/MAR"
