@@ -98,4 +98,3 @@ def test_country_callback_builds_every_section():
 def test_country_without_any_data_shows_messages_not_errors():
     body, _ = country_page.update_country([2003, 2021], "LBY")
     assert "never reported" in text_of(body)
-
