@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 
 #: What :meth:`Dataset.precompute` computes, in order (each a cached property).
-PRECOMPUTED = ("by_country", "profile_table", "default_network")
+PRECOMPUTED = ("population", "by_country", "profile_table", "default_network")
 
 
 def _split(frame: pd.DataFrame, column: str) -> Mapping[str, pd.DataFrame]:
@@ -88,15 +88,21 @@ class Dataset:
         return sorted(self.countries.loc[self.countries["focus"], "iso3"])
 
     @cached_property
+    def population(self) -> pd.DataFrame:
+        """The population rows of the context table: ``iso3, year, value`` (read-only)."""
+        from dashboard.analytics.indicators import population_of
+
+        return population_of(self.context_indicators)
+
+    @cached_property
     def by_country(self) -> CountryIndex:
         """The indicators, flows and population rows split by country (computed once)."""
-        from dashboard.analytics.indicators import population_of
 
         return CountryIndex(
             indicators=_split(self.indicators, "iso3"),
             received=_split(self.flows, "destination"),
             sent=_split(self.flows, "origin"),
-            population=_split(population_of(self.context_indicators), "iso3"),
+            population=_split(self.population, "iso3"),
         )
 
     @cached_property
@@ -104,9 +110,8 @@ class Dataset:
         """Every country-year's profile cells (the Compare view pools any selection of it:
         :func:`dashboard.analytics.convergence.pooled_profiles`); computed once, read-only."""
         from dashboard.analytics.convergence import profile_table
-        from dashboard.analytics.indicators import population_of
 
-        return profile_table(self.indicators, population_of(self.context_indicators))
+        return profile_table(self.indicators, self.population)
 
     @cached_property
     def default_network(self) -> Mapping[str, NetworkPosition]:

@@ -29,7 +29,7 @@ from dashboard.analytics.convergence import (
     profile_similarity,
     similarity_reading,
 )
-from dashboard.analytics.indicators import SPECS, indicator_values, population_of
+from dashboard.analytics.indicators import SPECS, indicator_values
 from dashboard.components.chart import CsvDownload, export_buttons, graph_config, source_note
 from dashboard.components.controls import (
     country_options,
@@ -146,13 +146,14 @@ def _compare_data(dataset: Dataset, state: ViewState) -> CompareData:
     state; bounded, and the same in every worker since it only depends on its arguments.
     """
     countries = list(state.countries)
-    population = population_of(dataset.context_indicators)
-    values = indicator_values(dataset.indicators, population, state.indicator)
-    values = values.loc[
-        values["iso3"].isin(countries) & values["year"].between(state.year_from, state.year_to)
-    ].reset_index(drop=True)
+    # Only the chosen countries' rows (in table order) go into the analytics.
+    indicators = dataset.indicators.loc[dataset.indicators["iso3"].isin(countries)]
+    received = dataset.flows.loc[dataset.flows["destination"].isin(countries)]
+    values = indicator_values(indicators, dataset.population, state.indicator)
+    values = values.loc[values["year"].between(state.year_from, state.year_to)]
+    values = values.reset_index(drop=True)
     profiles = pooled_profiles(dataset.profile_table, countries, state.year_from, state.year_to)
-    origins = main_origins(dataset.flows, countries, state.year_from, state.year_to, TOP_ORIGINS)
+    origins = main_origins(received, countries, state.year_from, state.year_to, TOP_ORIGINS)
     return CompareData(
         values=values,
         profiles=profiles,

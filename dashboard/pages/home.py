@@ -11,7 +11,7 @@ from dash import Input, Output, State, callback, dcc, html
 
 from dashboard import downloads, ids
 from dashboard.analytics.graph import top_corridors
-from dashboard.analytics.indicators import SPECS, indicator_values, population_of
+from dashboard.analytics.indicators import SPECS, indicator_values
 from dashboard.analytics.intervals import format_interval
 from dashboard.analytics.selection import FlowFilter, select_flows
 from dashboard.components.chart import CsvDownload, export_buttons, graph_config, source_note
@@ -77,9 +77,7 @@ def map_points(dataset: Dataset) -> dict[str, tuple[float, float]]:
 @lru_cache(maxsize=64)
 def _all_years(dataset: Dataset, indicator: str, exploitation: str) -> pd.DataFrame:
     # Pure and keyed by its arguments: the same in every worker. Callers must not mutate it.
-    return indicator_values(
-        dataset.indicators, population_of(dataset.context_indicators), indicator, exploitation
-    )
+    return indicator_values(dataset.indicators, dataset.population, indicator, exploitation)
 
 
 def map_values(dataset: Dataset, state: ViewState) -> pd.DataFrame:
