@@ -1,6 +1,7 @@
 """Figures of the Compare and Country views.
 
-Pure functions ``(tidy frame, options) -> go.Figure``; no Dash, no I/O. Intervals are drawn as
+Pure functions ``(tidy frame, options) -> figure`` (a ``go.Figure``, or its plain dict when
+serving: see :func:`_figure`); no Dash, no I/O. Intervals are drawn as
 what they are: a line or bar at the lower bound ("at least") with a range bar up to the upper
 bound; a year with no report is a gap, never a zero. Every figure has at most a few traces (one
 per panel at most), in the colour-blind-safe palettes of :mod:`dashboard.figures.theme`.
@@ -8,10 +9,12 @@ per panel at most), in the colour-blind-safe palettes of :mod:`dashboard.figures
 
 from __future__ import annotations
 
+import json
 import math
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 import pandas as pd
@@ -46,20 +49,34 @@ def _fmt(low: float, high: float, percent: bool, digits: int) -> str:
 
 # --------------------------------------------------------------------------------------------
 # Building figures in one go: a complete dict (plotly validates every update_* call and
-# make_subplots separately, which cost most of a callback's time). Validating even the complete
-# dict took ~80% of the Country view's time (100 of 130 ms), so it is done where it finds
-# mistakes, under the tests (DASHBOARD_VALIDATE_FIGURES=1, set by tests/conftest.py), and not
-# when serving: tests/integration/test_figure_validation.py checks that every figure of every
-# view gives the same JSON either way.
+# make_subplots separately, which cost most of a callback's time). Under the tests
+# (DASHBOARD_VALIDATE_FIGURES=1, set by tests/conftest.py) the dict is validated by plotly.py
+# into a go.Figure, so a wrong property fails a test. When serving, the dict itself is the
+# figure: plotly.py's object model would validate it, copy it deeply twice (when built and when
+# serialised) and re-encode its arrays, for nothing, since the dict is complete and checked.
+# tests/integration/test_figure_validation.py checks that every figure of every view gives the
+# same JSON either way.
 # --------------------------------------------------------------------------------------------
 
 #: Validate figures as they are built (plotly.py's property checks); off when serving.
 VALIDATE = os.environ.get("DASHBOARD_VALIDATE_FIGURES", "") == "1"
+#: What the figure functions return: a go.Figure under the tests, its plain dict when serving
+#: (``dcc.Graph`` takes either).
+Figure = go.Figure | dict
 
 
-def _figure(data: list[dict], layout: dict) -> go.Figure:
+@cache
+def _default_template() -> dict:
+    """plotly.py's default template as plain JSON (shared by every figure: read-only)."""
+    return json.loads(go.Figure().to_json())["layout"]["template"]
+
+
+def _figure(data: list[dict], layout: dict) -> Figure:
     """The figure of ``data`` (trace dicts with ``type``) and a complete ``layout`` dict."""
-    return go.Figure({"data": data, "layout": layout}, _validate=VALIDATE)
+    if not VALIDATE:
+        # go.Figure adds plotly.py's default template when serialised; so does the dict.
+        return {"data": data, "layout": {"template": _default_template(), **layout}}
+    return go.Figure({"data": data, "layout": layout})
 
 
 def subplot_grid(
@@ -158,7 +175,7 @@ def _update_axes(layout: dict, prefix: str, **properties: object) -> None:
             axis.update(properties)
 
 
-def _empty(title: str, message: str, font_size: int = 13, height: int = 320) -> go.Figure:
+def _empty(title: str, message: str, font_size: int = 13, height: int = 320) -> Figure:
     layout = base_layout_dict(font_size)
     layout.update(
         annotations=[
@@ -181,7 +198,7 @@ def trends_figure(
     year_from: int,
     year_to: int,
     options: TrendOptions = TrendOptions(),
-) -> go.Figure:
+) -> Figure:
     """Small multiples: one panel per country (or indicator), one trace per panel.
 
     Parameters
@@ -309,7 +326,7 @@ def similarity_heatmap(
     names: Mapping[str, str],
     title: str = "",
     font_size: int = 13,
-) -> go.Figure:
+) -> Figure:
     """Heatmap of profile similarity (0–1), coloured by the lower bound; text shows the range.
 
     ``similarity`` comes from :func:`dashboard.analytics.convergence.profile_similarity`; pairs
@@ -379,7 +396,7 @@ def overlap_heatmap(
     names: Mapping[str, str],
     title: str = "",
     font_size: int = 13,
-) -> go.Figure:
+) -> Figure:
     """Heatmap of how many main origin countries each pair shares; hover names them.
 
     ``overlap`` comes from :func:`dashboard.analytics.convergence.origin_overlap`; a pair where a
@@ -433,7 +450,7 @@ def overlap_heatmap(
     return _figure([heatmap], _heatmap_layout(title, font_size))
 
 
-def convergence_figure(dispersion: pd.DataFrame, title: str = "", font_size: int = 13) -> go.Figure:
+def convergence_figure(dispersion: pd.DataFrame, title: str = "", font_size: int = 13) -> Figure:
     """Coefficient of variation across countries by year, over the number reporting.
 
     ``dispersion`` comes from :func:`dashboard.analytics.convergence.dispersion_by_year`: the top
@@ -519,7 +536,7 @@ def ranked_bars(
     title: str = "",
     empty_message: str = "No data reported.",
     font_size: int = 13,
-) -> go.Figure:
+) -> Figure:
     """Horizontal bars of interval totals, largest first: solid to the lower bound, light to the
     upper bound (the range suppressed ``<5`` cells leave open). Two traces.
 
@@ -585,7 +602,7 @@ def breakdown_figure(
     category_labels: Mapping[str, str],
     title: str = "",
     font_size: int = 13,
-) -> go.Figure:
+) -> Figure:
     """Detected victims by form of exploitation, sex and age: three panels of interval bars.
 
     ``breakdown`` comes from :func:`dashboard.analytics.convergence.breakdown_totals`;
@@ -648,7 +665,7 @@ GRID_STATUS = {"missing": 0, "range": 1, "exact": 2}
 
 def reporting_grid_figure(
     grid: pd.DataFrame, item_labels: Mapping[str, str], title: str = "", font_size: int = 13
-) -> go.Figure:
+) -> Figure:
     """A year × indicator grid: dark where published exactly, light where a range, blank where
     nothing was published. One trace.
     """
@@ -710,7 +727,7 @@ def context_figure(
     titles: tuple[str, str],
     title: str = "",
     font_size: int = 13,
-) -> go.Figure:
+) -> Figure:
     """Context (never trafficking): population by year, and border-crossing detections of the
     country's nationals by year. ``population`` has ``year, value``; ``crossings`` has
     ``year, low, high``. Two traces.

@@ -393,7 +393,10 @@ def _section(title: str, reading: str, body: list, note=None, full: bool = False
 def _graph(graph_id: str, figure, filename: str) -> html.Div:
     # An explicit height: a responsive graph created inside a callback's output otherwise keeps
     # the default height while its figure asks for another, and overlaps what follows.
-    height = figure.layout.height or 450
+    if isinstance(figure, dict):  # served figures are plain dicts (see figures.compare._figure)
+        height = figure["layout"].get("height") or 450
+    else:
+        height = figure.layout.height or 450
     graph = dcc.Graph(
         id=graph_id, figure=figure, config=graph_config(filename), style={"height": f"{height}px"}
     )

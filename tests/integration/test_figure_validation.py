@@ -18,13 +18,18 @@ from dashboard.figures import compare as compare_figures
 from dashboard.pages import compare, country
 
 
-def _figures(node) -> list:
+def _graphs(node) -> list:
+    """Every component with a figure in a layout tree."""
     if isinstance(node, Component):
-        found = [node.figure] if getattr(node, "figure", None) is not None else []
-        return found + _figures(getattr(node, "children", None))
+        found = [node] if getattr(node, "figure", None) is not None else []
+        return found + _graphs(getattr(node, "children", None))
     if isinstance(node, list | tuple):
-        return [figure for child in node for figure in _figures(child)]
+        return [graph for child in node for graph in _graphs(child)]
     return []
+
+
+def _figures(node) -> list:
+    return [graph.figure for graph in _graphs(node)]
 
 
 def _view_figures(dataset) -> list:
@@ -58,3 +63,13 @@ def test_tests_validate_figures():
     # Under the tests, an invalid property is an error (plotly.py's validation is on).
     with pytest.raises(ValueError, match="colorscale"):
         compare_figures._figure([{"type": "heatmap", "colorscale": "not-a-scale"}], {})
+
+
+def test_served_graphs_get_their_figures_height(dataset, monkeypatch):
+    monkeypatch.setattr(compare_figures, "VALIDATE", False)
+    graphs = _graphs(country.country_body(dataset, "TUN", country.defaults(dataset)))
+    assert graphs and all(isinstance(graph.figure, dict) for graph in graphs)
+    for graph in graphs:
+        height = graph.figure["layout"].get("height") or 450
+        assert graph.style == {"height": f"{height}px"}
+    assert {graph.style["height"] for graph in graphs} != {"450px"}  # heights are the figures'
