@@ -150,17 +150,19 @@ def flow_line_rows(dataset: Dataset, runs: int, year: int = 2018) -> list[Row]:
             times = stats.timed(lambda b=build, c=corridors: b(c, points, dataset.names), runs)
             traces = build(corridors, points, dataset.names)
             size = len(pio.to_json(go.Figure(data=traces), validate=False)) / 1000
+            shipped = build is flow_line_traces  # the naive version is a yardstick, not judged
             rows.append(
                 Row(
                     "flow lines",
-                    f"{kind}, {label} of {year} ({len(corridors)} corridors)",
+                    f"{kind}, {label} of {year} ({len(corridors)} corridors)"
+                    + ("" if shipped else " (naive baseline, not shipped)"),
                     runs=runs,
                     median_ms=stats.median(times),
                     p95_ms=stats.p95(times),
                     json_kb=size,
                     traces=len(traces),
-                    budget=f"≤ {stats.TRACES} traces",
-                    ok=len(traces) <= stats.TRACES,
+                    budget=f"≤ {stats.TRACES} traces" if shipped else "",
+                    ok=len(traces) <= stats.TRACES if shipped else None,
                 )
             )
     for few, naive in (rows[0:2], rows[2:4]):

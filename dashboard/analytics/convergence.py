@@ -1177,20 +1177,22 @@ def network_positions(
     scores = betweenness(graph)
     ranked = sorted((-s, n) for n, s in scores.items() if s > 0)
     ranks = {n: i + 1 for i, (_, n) in enumerate(ranked)}
+    # Strengths (summed edge bounds) and partner counts, each in one pass over the graph.
+    in_low, in_high = dict(graph.in_degree(weight="low")), dict(graph.in_degree(weight="high"))
+    out_low, out_high = dict(graph.out_degree(weight="low")), dict(graph.out_degree(weight="high"))
+    in_partners, out_partners = dict(graph.in_degree()), dict(graph.out_degree())
     positions = {}
     for node in graph:
-        ins = list(graph.in_edges(node, data=True))
-        outs = list(graph.out_edges(node, data=True))
         positions[node] = NetworkPosition(
             node=node,
             betweenness=float(scores[node]),
             rank=ranks.get(node),
             ranked_nodes=len(ranked),
             nodes=nodes,
-            inflow=(sum(d["low"] for *_, d in ins), sum(d["high"] for *_, d in ins)),
-            inflow_partners=len(ins),
-            outflow=(sum(d["low"] for *_, d in outs), sum(d["high"] for *_, d in outs)),
-            outflow_partners=len(outs),
+            inflow=(in_low[node], in_high[node]),
+            inflow_partners=in_partners[node],
+            outflow=(out_low[node], out_high[node]),
+            outflow_partners=out_partners[node],
         )
     return MappingProxyType(positions)
 
