@@ -11,8 +11,8 @@ from dashboard.paths import DATA_DIR
 
 
 def loading_row(runs: int, data_dir: Path = DATA_DIR, label: str = "shipped data") -> Row:
-    # Tables only (read + validate): the app then also precomputes a per-country index and the
-    # default span's network once per process (see precompute_row), which is not table loading.
+    # Tables only (read + validate): the app then also precomputes what views share once per
+    # process (dashboard.dataset.PRECOMPUTED; see precompute_row), which is not table loading.
     times = stats.timed(lambda: load_dataset(data_dir), runs)
     budgeted = data_dir == DATA_DIR
     row = Row(
@@ -40,7 +40,7 @@ def precompute_row(runs: int, data_dir: Path = DATA_DIR) -> Row:
     times = stats.timed(compute, runs)
     return Row(
         "load",
-        "precompute the per-country index and the default span's network (once per process)",
+        "precompute population rows, per-country index, profile table, default network (once)",
         runs=runs,
         median_ms=stats.median(times),
         p95_ms=stats.p95(times),

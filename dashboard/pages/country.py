@@ -29,7 +29,6 @@ from dashboard.analytics.convergence import (
     reporting_grid,
     total_cells,
 )
-from dashboard.analytics.indicators import population_of
 from dashboard.analytics.intervals import format_interval
 from dashboard.analytics.selection import FlowFilter, IndicatorFilter
 from dashboard.components.chart import CsvDownload, export_buttons, graph_config, source_note
@@ -166,7 +165,7 @@ def country_rows(dataset: Dataset, code: str) -> CountryRows:
         indicators=own(index.indicators, dataset.indicators.iloc[:0]),
         received=own(index.received, empty_flows),
         sent=own(index.sent, empty_flows),
-        population=own(index.population, population_of(dataset.context_indicators.iloc[:0])),
+        population=own(index.population, dataset.population.iloc[:0]),
     )
 
 
