@@ -52,6 +52,12 @@ class CsvDownload:
     label: str | None = None  # t("Download data (CSV)") when None
 
 
+def download_link_class(enabled: bool) -> str:
+    """The class of a CSV link: disabled (greyed out, not followed) when there is nothing to
+    download, e.g. while no country is chosen."""
+    return "button" if enabled else "button disabled"
+
+
 def export_buttons(
     *downloads: CsvDownload, query: str = "", graph_id: str | None = None
 ) -> html.Div:
@@ -69,7 +75,7 @@ def export_buttons(
             download.label or t("Download data (CSV)"),
             id=download.link_id,
             href=href(download.download_route, query),
-            className="button",
+            className=download_link_class(True),
             download="",
             **{"data-download": download.download_route},
         )

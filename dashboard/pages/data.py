@@ -30,7 +30,7 @@ from dashboard import downloads, ids
 from dashboard.analytics.grid_rows import block
 from dashboard.analytics.indicators import SPECS
 from dashboard.analytics.selection import FlowFilter, IndicatorFilter
-from dashboard.components.chart import CsvDownload, export_buttons
+from dashboard.components.chart import CsvDownload, download_link_class, export_buttons
 from dashboard.components.controls import (
     MEASURE_LABELS,
     clamp_years,
@@ -318,11 +318,6 @@ def state_from_query(dataset: Dataset, query: downloads.Query) -> tuple[ViewStat
     return state, messages + year_messages
 
 
-def _download_class(state: ViewState) -> str:
-    """The CSV link is disabled while no country is chosen (there are no rows to download)."""
-    return "button" if state.countries else "button disabled"
-
-
 def layout(**query: str) -> html.Div:
     dataset = current_dataset()
     state, messages = state_from_query(dataset, query)
@@ -493,7 +488,7 @@ def update_data(kind, measure, indicator, years, countries, shown=None):
         year_marks(first, last),
         [state.year_from, state.year_to],
         list(state.countries),
-        _download_class(state),
+        download_link_class(bool(state.countries)),  # no country: no rows
     )
 
 

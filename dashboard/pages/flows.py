@@ -17,7 +17,13 @@ from dash import Input, Output, callback, dcc, html
 
 from dashboard import downloads, ids
 from dashboard.analytics.selection import FlowFilter, select_flows
-from dashboard.components.chart import CsvDownload, export_buttons, graph_config, source_note
+from dashboard.components.chart import (
+    CsvDownload,
+    download_link_class,
+    export_buttons,
+    graph_config,
+    source_note,
+)
 from dashboard.components.controls import (
     clamp_years,
     country_options,
@@ -135,11 +141,6 @@ def state_from_query(dataset: Dataset, query: downloads.Query) -> tuple[ViewStat
     state, messages = parse_query(query, defaults(dataset), view_context(dataset), KEYS)
     state, year_messages = with_years(dataset, state)
     return state, messages + year_messages
-
-
-def _download_class(state: ViewState) -> str:
-    """The CSV link is disabled while no country is chosen (there are no rows to download)."""
-    return "button" if state.countries else "button disabled"
 
 
 def layout(**query: str) -> html.Div:
@@ -265,7 +266,7 @@ def update_flows(measure, years, countries, top):
         year_marks(first, last),
         [state.year_from, state.year_to],
         list(state.countries),
-        _download_class(state),
+        download_link_class(bool(state.countries)),  # no country: no rows
     )
 
 
