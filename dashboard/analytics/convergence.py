@@ -1104,7 +1104,8 @@ def reporting_grid(
         (flows["destination"] == iso3) & (flows["measure"] == VICTIMS), ["year", "censored"]
     ].assign(indicator="victims-by-citizenship")
     published = pd.concat([own, received], ignore_index=True)
-    status = published.groupby(["indicator", "year"])["censored"].any()
+    any_censored = published.groupby(["indicator", "year"])["censored"].any()
+    status = dict(zip(any_censored.index, any_censored.to_numpy(dtype=bool), strict=True))
     rows = []
     for item in GRID_ITEMS:
         for year in range(int(year_from), int(year_to) + 1):
