@@ -235,9 +235,9 @@ def trends_figure(
         spread = np.where(np.isfinite(high - low), high - low, np.nan)
         hover = [
             f"{year}: {_fmt(lo / scale, hi / scale, options.percent, options.digits)}"
-            + (" (includes <5 cells)" if cens is True else "")
+            + (" " + t("(includes <5 cells)") if cens is True else "")
             if not np.isnan(lo)
-            else f"{year}: not reported"
+            else t("{year}: not reported", year=year)
             for year, lo, hi, cens in zip(years, low, high, own["censored"], strict=True)
         ]
         colour = CATEGORICAL[index % len(CATEGORICAL)] if len(panels) > 1 else CATEGORICAL[0]
@@ -346,16 +346,26 @@ def similarity_heatmap(
                 hover_row.append(name_a)
             elif row is None or pd.isna(row["low"]):
                 shared = 0 if row is None else int(row["shared"])
-                text_row.append("n/a")
+                text_row.append(t("n/a"))
                 hover_row.append(
-                    f"{name_a} – {name_b}<br>not comparable ({shared} shared measure(s))"
+                    t(
+                        "{a} – {b}<br>not comparable ({n} shared measure(s))",
+                        a=name_a,
+                        b=name_b,
+                        n=shared,
+                    )
                 )
             else:
                 value = format_interval(row["low"], row["high"], digits=2)
                 text_row.append(value)
                 hover_row.append(
-                    f"{name_a} – {name_b}<br>similarity {value}<br>"
-                    f"over {int(row['shared'])} shared measures"
+                    t(
+                        "{a} – {b}<br>similarity {value}<br>over {n} shared measures",
+                        a=name_a,
+                        b=name_b,
+                        value=value,
+                        n=int(row["shared"]),
+                    )
                 )
         text.append(text_row)
         hover.append(hover_row)
@@ -416,16 +426,26 @@ def overlap_heatmap(
                 text_row.append("")
                 hover_row.append(name_a)
             elif row is None or pd.isna(row["jaccard"]):
-                text_row.append("no data")
-                hover_row.append(f"{name_a} – {name_b}<br>no victims by citizenship published")
+                text_row.append(t("no data"))
+                hover_row.append(
+                    t("{a} – {b}<br>no victims by citizenship published", a=name_a, b=name_b)
+                )
             else:
                 counts[i][j] = int(row["shared"])
                 shared = [names.get(c, c) for c in str(row["shared_origins"]).split(";") if c]
                 text_row.append(f"{int(row['shared'])}")
                 hover_row.append(
-                    f"{name_a} – {name_b}<br>{int(row['shared'])} shared of "
-                    f"{int(row['k_a'])} and {int(row['k_b'])} main origins"
-                    f" (Jaccard {row['jaccard']:.2f})<br>" + (", ".join(shared) or "none")
+                    t(
+                        "{a} – {b}<br>{n} shared of {k_a} and {k_b} main origins "
+                        "(Jaccard {jaccard})<br>{origins}",
+                        a=name_a,
+                        b=name_b,
+                        n=int(row["shared"]),
+                        k_a=int(row["k_a"]),
+                        k_b=int(row["k_b"]),
+                        jaccard=f"{row['jaccard']:.2f}",
+                        origins=", ".join(shared) or t("none"),
+                    )
                 )
         text.append(text_row)
         hover.append(hover_row)
@@ -465,9 +485,14 @@ def convergence_figure(dispersion: pd.DataFrame, title: str = "", font_size: int
     high = dispersion["cv_high"].to_numpy(dtype="float64")
     spread = np.where(np.isfinite(high - low), high - low, np.nan)
     hover = [
-        f"{year}: {format_interval(lo, hi, digits=2)} across {n} countries"
+        t(
+            "{year}: {value} across {n} countries",
+            year=year,
+            value=format_interval(lo, hi, digits=2),
+            n=n,
+        )
         if not np.isnan(lo)
-        else f"{year}: {n} reporting (too few)"
+        else t("{year}: {n} reporting (too few)", year=year, n=n)
         for year, lo, hi, n in zip(years, low, high, dispersion["reporting"], strict=True)
     ]
     reporting = dispersion["reporting"].tolist()
@@ -488,7 +513,7 @@ def convergence_figure(dispersion: pd.DataFrame, title: str = "", font_size: int
             },
             "hovertext": hover,
             "hoverinfo": "text",
-            "name": "coefficient of variation",
+            "name": t("coefficient of variation"),
             "showlegend": False,
             "xaxis": "x",
             "yaxis": "y",
@@ -500,8 +525,9 @@ def convergence_figure(dispersion: pd.DataFrame, title: str = "", font_size: int
             "marker": {"color": OTHER_COLOUR},
             "text": [str(count) for count in reporting],
             "textposition": "outside",
-            "hovertemplate": "%{x}: %{y} countries reporting<extra></extra>",
-            "name": "countries reporting",
+            "hovertemplate": t("{year}: {n} countries reporting", year="%{x}", n="%{y}")
+            + "<extra></extra>",
+            "name": t("countries reporting"),
             "showlegend": False,
             "cliponaxis": False,
             "xaxis": "x2",
@@ -534,7 +560,7 @@ def ranked_bars(
     totals: pd.DataFrame,
     labels: Sequence[str],
     title: str = "",
-    empty_message: str = "No data reported.",
+    empty_message: str | None = None,
     font_size: int = 13,
 ) -> Figure:
     """Horizontal bars of interval totals, largest first: solid to the lower bound, light to the
@@ -544,11 +570,12 @@ def ranked_bars(
     ``labels`` names each row.
     """
     if totals.empty:
-        return _empty(title, empty_message, font_size, height=360)
+        return _empty(title, empty_message or t("No data reported."), font_size, height=360)
     low = totals["low"].astype("float64").tolist()
     extra = (totals["high"].astype("float64") - totals["low"].astype("float64")).tolist()
     hover = [
-        f"{label}: {format_interval(lo, hi)}" + (f" ({int(n)} year(s))" if n is not None else "")
+        f"{label}: {format_interval(lo, hi)}"
+        + (" " + t("({n} year(s))", n=int(n)) if n is not None else "")
         for label, lo, hi, n in zip(
             labels,
             totals["low"],
@@ -620,7 +647,7 @@ def breakdown_figure(
             for c in rows["category"]
         ]
         hover = [
-            f"{label}: {format_interval(lo, hi)} ({int(n)} year(s))"
+            f"{label}: {format_interval(lo, hi)} " + t("({n} year(s))", n=int(n))
             for label, lo, hi, n in zip(
                 labels, rows["low"], rows["high"], rows["years"], strict=True
             )
@@ -678,9 +705,9 @@ def reporting_grid_figure(
     statuses = table.loc[:, years].to_numpy(dtype=object).tolist()
     z = [[GRID_STATUS[s] for s in row] for row in statuses]
     words = {
-        "missing": "not reported",
-        "range": "reported (includes <5 cells)",
-        "exact": "reported",
+        "missing": t("not reported"),
+        "range": t("reported (includes <5 cells)"),
+        "exact": t("reported"),
     }
     hover = [
         [
@@ -756,7 +783,8 @@ def context_figure(
                 "x": crossings["year"].tolist(),
                 "y": crossings["low"].tolist(),
                 "marker": {"color": OTHER_COLOUR},
-                "hovertemplate": "%{x}: %{y:,} detections<extra></extra>",
+                "hovertemplate": t("{year}: {n} detections", year="%{x}", n="%{y:,}")
+                + "<extra></extra>",
                 "showlegend": False,
                 "xaxis": "x2",
                 "yaxis": "y2",
