@@ -20,6 +20,7 @@ from dashboard.figures.theme import (
     SEQUENTIAL,
     base_layout,
 )
+from dashboard.i18n import t
 
 #: Widths (px) of the flow-line classes, thinnest first.
 LINE_WIDTHS = (1.5, 3.0, 5.0, 8.0)
@@ -143,6 +144,7 @@ def flow_line_traces(
     classes = np.clip(np.searchsorted(edges, highs, side="right") - 1, 0, len(LINE_WIDTHS) - 1)
     traces: list[go.Scattergeo] = []
     mid_lon, mid_lat, mid_text = [], [], []
+    via_template = t("{route} via {via}")  # filled per corridor below
     for width_class, width in enumerate(LINE_WIDTHS):
         lon: list[float] = []
         lat: list[float] = []
@@ -153,12 +155,13 @@ def flow_line_traces(
                 lat.append(points[stop][1])
             lon.append(np.nan)  # a gap: plotly.js starts a new line segment
             lat.append(np.nan)
-            via = f" via {names.get(row.transit, row.transit)}" if row.transit else ""
             mid_lon.append(points[stops[-2]][0] * 0.5 + points[stops[-1]][0] * 0.5)
             mid_lat.append(points[stops[-2]][1] * 0.5 + points[stops[-1]][1] * 0.5)
             origin, destination = names.get(row.origin, row.origin), names.get(row.destination)
             route = f"{origin} → {destination or row.destination}"
-            mid_text.append(f"{route}{via}<br>{format_interval(row.count_low, row.count_high)}")
+            if row.transit:
+                route = via_template.format(route=route, via=names.get(row.transit, row.transit))
+            mid_text.append(f"{route}<br>{format_interval(row.count_low, row.count_high)}")
         if lon:
             traces.append(
                 go.Scattergeo(
@@ -200,8 +203,9 @@ def incident_trace(incidents: pd.DataFrame, label: str) -> go.Scattergeo:
     located = incidents.dropna(subset=["lon", "lat"])
     dead = located["dead_missing"].to_numpy(dtype=float)
     places = located["location"].fillna("").str.slice(0, 48)
+    template = t("{date} · {n} dead or missing<br>{place}")  # filled per incident below
     hover = [
-        f"{d} · {dm:g} dead or missing<br>{place}"
+        template.format(date=d, n=f"{dm:g}", place=place)
         for d, dm, place in zip(located["date"], dead, places, strict=True)
     ]
     return go.Scattergeo(

@@ -72,3 +72,17 @@ def test_country_hovers_are_translated(dataset, marked):
         tpl for tpl in templates if re.search(r"[a-z]", re.sub(r"%\{[^}]*\}|<[^>]*>", "", tpl))
     ]
     assert all("‹" in tpl for tpl in worded), worded
+
+
+def test_map_hovers_are_translated(dataset, marked):
+    from dashboard.pages import home
+
+    state = replace(
+        home.defaults(dataset), year=2018, lines=True, incidents=True, measure="border-crossings"
+    )
+    figure = home.build_figure(dataset, state)
+    texts = [text for trace in figure.data for text in _flat(trace.text or trace.hovertext or [])]
+    via = [text for text in texts if " via " in text]
+    incidents = [text for text in texts if "dead or missing" in text]
+    assert via and incidents
+    assert all(text.startswith("‹") for text in via + incidents)
