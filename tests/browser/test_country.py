@@ -79,7 +79,11 @@ def test_an_unknown_code_shows_a_notice_and_a_picker_that_navigates(page):
 def test_the_picker_opens_another_country_with_the_same_years(page):
     page.goto(page.base_url + "/country/TUN?from=2012")
     wait_for_country(page)
+    # The view writes its whole state into the address first (to=2021 added); a history
+    # update landing after the choice would cancel the navigation the choice starts.
+    page.wait_for_url("**to=2021*")
     page.locator("#country-select").click()
+    page.keyboard.type("Morocco")
     page.get_by_role("option", name="Morocco (MAR)").click()
     page.wait_for_url("**/country/MAR*")
     wait_for_country(page)
