@@ -369,13 +369,28 @@ def similarity_heatmap(
                 )
         text.append(text_row)
         hover.append(hover_row)
+    colorbar = {"title": {"text": t("at least")}, "thickness": 12}
+    return _country_pairs_figure(z, labels, text, hover, 1, colorbar, title, font_size)
+
+
+def _country_pairs_figure(
+    z: list,
+    labels: list[str],
+    text: list[list[str]],
+    hover: list[list[str]],
+    zmax: float,
+    colorbar: dict,
+    title: str,
+    font_size: int,
+) -> Figure:
+    """A country × country heatmap with a value written in each cell and its own hover text."""
     heatmap = {
         "type": "heatmap",
         "z": z,
         "x": labels,
         "y": labels,
         "zmin": 0,
-        "zmax": 1,
+        "zmax": zmax,
         "colorscale": SEQUENTIAL,
         "text": text,
         "texttemplate": "%{text}",
@@ -384,12 +399,8 @@ def similarity_heatmap(
         "hoverinfo": "text",
         "xgap": 2,
         "ygap": 2,
-        "colorbar": {"title": {"text": t("at least")}, "thickness": 12},
+        "colorbar": colorbar,
     }
-    return _figure([heatmap], _heatmap_layout(title, font_size))
-
-
-def _heatmap_layout(title: str, font_size: int) -> dict:
     layout = base_layout_dict(font_size)
     layout.update(
         title={"text": title, "x": 0.01},
@@ -397,7 +408,7 @@ def _heatmap_layout(title: str, font_size: int) -> dict:
         yaxis={"autorange": "reversed", "showgrid": False},
         xaxis={"showgrid": False, "tickangle": -30},
     )
-    return layout
+    return _figure([heatmap], layout)
 
 
 def overlap_heatmap(
@@ -450,24 +461,10 @@ def overlap_heatmap(
         text.append(text_row)
         hover.append(hover_row)
     top = max([c for row in counts for c in row if c is not None], default=1) or 1
-    heatmap = {
-        "type": "heatmap",
-        "z": counts,
-        "x": labels,
-        "y": labels,
-        "zmin": 0,
-        "zmax": max(top, 1),
-        "colorscale": SEQUENTIAL,
-        "text": text,
-        "texttemplate": "%{text}",
-        "textfont": {"size": 12},
-        "hovertext": hover,
-        "hoverinfo": "text",
-        "xgap": 2,
-        "ygap": 2,
-        "colorbar": {"title": {"text": t("shared")}, "thickness": 12, "dtick": 1},
-    }
-    return _figure([heatmap], _heatmap_layout(title, font_size))
+    colorbar = {"title": {"text": t("shared")}, "thickness": 12, "dtick": 1}
+    return _country_pairs_figure(
+        counts, labels, text, hover, max(top, 1), colorbar, title, font_size
+    )
 
 
 def convergence_figure(dispersion: pd.DataFrame, title: str = "", font_size: int = 13) -> Figure:
