@@ -4,10 +4,29 @@
 'use strict';
 
 const esbuild = require('esbuild');
+const fs = require('fs');
 const path = require('path');
 const {version} = require('plotly.js/package.json');
 
 const outfile = path.join(__dirname, '..', '..', 'assets', 'vendor', 'plotly-dashboard.min.js');
+
+// plotly.js fetches map shapes from its CDN unless a graph's config says otherwise. The app
+// always sets topojsonURL (dashboard/components/chart.py), and the bundle's own default is made
+// the app's shapes too, so no configuration can send a request off the machine.
+const CDN_SHAPES = "'https://cdn.plot.ly/un/'";
+const LOCAL_SHAPES = "'/assets/topojson/'";
+const localShapes = {
+    name: 'local-map-shapes',
+    setup(build) {
+        build.onLoad({filter: /plot_api[\\/]plot_config\.js$/}, (args) => {
+            const source = fs.readFileSync(args.path, 'utf8');
+            if (source.split(CDN_SHAPES).length !== 2) {
+                throw new Error(`expected one ${CDN_SHAPES} in ${args.path}`);
+            }
+            return {contents: source.replace(CDN_SHAPES, LOCAL_SHAPES), loader: 'js'};
+        });
+    },
+};
 
 esbuild
     .build({
@@ -17,6 +36,7 @@ esbuild
         globalName: 'Plotly',
         bundle: true,
         minify: true,
+        plugins: [localShapes],
         legalComments: 'eof',
         banner: {
             js:

@@ -65,3 +65,10 @@ def test_simplified_shapes_stay_close_and_are_much_lighter(shapes):
     assert max(far.values()) < 0.5, sorted(far.items(), key=lambda kv: -kv[1])[:5]
     light_size = (TOPOJSON_DIR / "world_50m.json").stat().st_size
     assert light_size < 0.7 * FULL_TOPOJSON.stat().st_size
+
+
+def test_the_bundle_points_at_no_cdn_and_defaults_to_the_apps_map_shapes():
+    bundle = PLOTLY_BUNDLE.read_text(encoding="utf-8")
+    cdn = r"https?://(cdn\.|unpkg\.com|cdnjs\.|fonts\.googleapis|fonts\.gstatic|api\.mapbox)"
+    assert re.findall(cdn + r"[^\"' ]*", bundle) == []
+    assert 'topojsonURL:{valType:"string",noBlank:!0,dflt:"/assets/topojson/"' in bundle
