@@ -55,6 +55,9 @@ def test_reorder_and_remove(page):
     page.wait_for_function(
         "JSON.parse(localStorage.getItem('story-store')).slides[0].title === 'Corridors'"
     )
+    # The list is redrawn after the store changes, with new buttons: wait until the page shows
+    # the new order, as a person would, or the click can land while its button is replaced.
+    page.wait_for_function("document.querySelector('.story-slide input').value === 'Corridors'")
     page.click("button[title='Remove slide 3']")
     page.wait_for_function("JSON.parse(localStorage.getItem('story-store')).slides.length === 2")
     assert [s["title"] for s in _stored(page)["slides"]] == ["Corridors", "The map"]
