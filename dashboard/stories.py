@@ -313,18 +313,30 @@ def remove_slide(story: Story, index: int) -> Story:
     return replace(story, slides=story.slides[:index] + story.slides[index + 1 :])
 
 
-def edit_slide(
-    story: Story, index: int, title: str | None = None, note: str | None = None
-) -> Story:
-    """``story`` with slide ``index``'s title and/or note replaced."""
-    if not 0 <= index < len(story.slides):
+def with_fields(story: Story, title: str | None, titles: list, notes: list) -> Story:
+    """``story`` with the text its edit fields hold: the story's title, each slide's title and note.
+
+    The fields must be the ones drawn for ``story`` (one title and one note per slide); when
+    their number differs, they belong to another story and ``story`` is returned unchanged.
+    Titles are stripped and every text cut to its limit, as when it is typed.
+
+    Examples
+    --------
+    >>> story = add_slide(Story("Seminar"), "/flows", "Corridors", "Say this.")
+    >>> with_fields(story, " Seminar ", ["Routes"], ["Say this."]).slides[0].title
+    'Routes'
+    >>> with_fields(story, "Other", [], []) == story
+    True
+    """
+    if not (len(titles) == len(notes) == len(story.slides)):
         return story
-    slide = story.slides[index]
-    slide = replace(
-        slide,
-        title=slide.title if title is None else title.strip()[:MAX_TITLE],
-        note=slide.note if note is None else note[:MAX_NOTE],
+    slides = tuple(
+        replace(
+            slide,
+            title=(new_title or "").strip()[:MAX_TITLE],
+            note=(new_note or "")[:MAX_NOTE],
+        )
+        for slide, new_title, new_note in zip(story.slides, titles, notes, strict=True)
     )
-    slides = list(story.slides)
-    slides[index] = slide
-    return replace(story, slides=tuple(slides))
+    new_title = story.title if title is None else title.strip()[:MAX_TITLE]
+    return Story(title=new_title, slides=slides)

@@ -26,7 +26,6 @@ from dashboard.stories import (
     Story,
     StoryError,
     decode_link,
-    edit_slide,
     encode_link,
     from_store,
     move_slide,
@@ -34,6 +33,7 @@ from dashboard.stories import (
     remove_slide,
     serialise_story,
     story_link,
+    with_fields,
 )
 
 dash.register_page(__name__, path="/story", name="Story", order=7, title="Story")
@@ -280,6 +280,7 @@ def render_story(stored, rendered):
     State(ids.STORY_LOAD, "filename"),
     State(ids.STORY_LINK_DATA, "data"),
     State(ids.STORY_STORE, "data"),
+    State(ids.STORY_RENDERED, "data"),
     prevent_initial_call=True,
 )
 def edit_story(
@@ -295,12 +296,13 @@ def edit_story(
     filename,
     linked,
     stored,
+    rendered,
 ):
     """Every change to the story: fields, moves, removal, loading a file, clearing."""
-    story = from_store(stored)
+    unchanged = dash.no_update, dash.no_update, dash.no_update, dash.no_update
     trigger = ctx.triggered_id
     if trigger is None or not ctx.triggered or ctx.triggered[0]["value"] is None:
-        return dash.no_update, dash.no_update, dash.no_update, dash.no_update
+        return unchanged
     if trigger == ids.STORY_LOAD:
         try:
             loaded = parse_upload(upload, is_view_path)
@@ -322,25 +324,33 @@ def edit_story(
         return Story().to_dict(), _message(t("The story was cleared.")), dash.no_update, None
     if trigger == ids.STORY_LINK_ACCEPT:
         return linked, _message(t("Opened the story from the link.")), dash.no_update, None
-    kind, index = trigger["type"].removeprefix("story-slide-"), trigger["index"]
-    if kind in ("up", "down", "remove") and not ctx.triggered[0]["value"]:
-        return dash.no_update, dash.no_update, dash.no_update, dash.no_update
-    if kind in ("up", "down"):
-        story = move_slide(story, index, -1 if kind == "up" else 1)
-        return story.to_dict(), dash.no_update, dash.no_update, dash.no_update
-    if kind == "remove":
-        gone = story.slides[index].title if index < len(story.slides) else ""
-        story = remove_slide(story, index)
-        text = t("Removed slide {n} {title}.", n=index + 1, title=f"“{gone}”" if gone else "")
-        return story.to_dict(), _message(text), dash.no_update, dash.no_update
-    # Text fields: the page already shows the new text, so it is not redrawn (keeps focus).
-    if kind == "story-title":
-        story = Story(title=(story_title[0] or "").strip()[:MAX_TITLE], slides=story.slides)
-    elif kind == "title" and index < len(titles):
-        story = edit_slide(story, index, title=titles[index] or "")
-    elif kind == "note" and index < len(notes):
-        story = edit_slide(story, index, note=notes[index] or "")
-    return story.to_dict(), dash.no_update, _digest(story), dash.no_update
+    # The slide list's fields and buttons. Dash also calls this when the list is redrawn (its
+    # fields are new inputs), and a newer call can replace one still running, so each call
+    # takes the text of *every* field, not only the one that changed, and acts only when the
+    # list on the page was drawn from the story in the store (otherwise it is being redrawn).
+    story = from_store(stored)
+    if rendered != _digest(story):
+        return unchanged
+    edited = with_fields(story, story_title[0] if story_title else None, titles, notes)
+    # A click may come in one call with the text its field committed as focus left it.
+    clicks = [
+        ctx.triggered_prop_ids[item["prop_id"]]
+        for item in ctx.triggered
+        if item["prop_id"].endswith(".n_clicks") and item["value"]
+    ]
+    if clicks:
+        kind, index = clicks[-1]["type"].removeprefix("story-slide-"), clicks[-1]["index"]
+        if kind == "remove":
+            gone = edited.slides[index].title if index < len(edited.slides) else ""
+            title = f"“{gone}”" if gone else ""
+            message = _message(t("Removed slide {n} {title}.", n=index + 1, title=title))
+            return remove_slide(edited, index).to_dict(), message, dash.no_update, dash.no_update
+        moved = move_slide(edited, index, -1 if kind == "up" else 1)
+        return moved.to_dict(), dash.no_update, dash.no_update, dash.no_update
+    if edited == story:
+        return unchanged
+    # Typed text: the page already shows it, so the list is not redrawn (keeps focus).
+    return edited.to_dict(), dash.no_update, _digest(edited), dash.no_update
 
 
 @callback(

@@ -65,6 +65,19 @@ def test_reorder_and_remove(page):
     assert page.locator(".story-slide input").nth(0).input_value() == "Corridors"
 
 
+def test_typed_title_then_an_immediate_move_keeps_both(page):
+    """The title's own call is still running when the click's replaces it: nothing is lost."""
+    _open_story(page, STORY)
+    page.fill(".story-slide:nth-child(1) input", "Opening map")
+    page.click("button[title='Move slide 1 down']")  # leaving the field commits the title
+    page.wait_for_function(
+        "JSON.parse(localStorage.getItem('story-store')).slides[1].title === 'Opening map'"
+    )
+    page.wait_for_function("document.querySelector('.story-slide input').value === 'Corridors'")
+    assert [s["title"] for s in _stored(page)["slides"]] == ["Corridors", "Opening map", "Compare"]
+    assert page.locator(".story-slide input").nth(1).input_value() == "Opening map"
+
+
 def test_keyboard_walks_a_three_slide_story(page):
     _open_story(page, STORY)
     page.click("#story-play")

@@ -11,13 +11,13 @@ from hypothesis import strategies as st
 
 from dashboard.stories import (
     MAX_FILE_BYTES,
+    MAX_NOTE,
     MAX_SLIDES,
     Slide,
     Story,
     StoryError,
     add_slide,
     decode_link,
-    edit_slide,
     encode_link,
     move_slide,
     parse_story,
@@ -25,6 +25,7 @@ from dashboard.stories import (
     remove_slide,
     serialise_story,
     validate_story,
+    with_fields,
 )
 
 KNOWN = {"/", "/flows", "/data", "/compare"}
@@ -98,7 +99,20 @@ def test_editing():
     assert move_slide(STORY, 2, 1) == STORY
     assert [s.title for s in remove_slide(STORY, 1).slides] == ["The map", "Profile"]
     assert remove_slide(STORY, 7) == STORY
-    assert edit_slide(STORY, 2, note="New").slides[2] == Slide("/country/TUN", "", "Profile", "New")
+
+
+def test_fields_give_the_story_their_text():
+    titles = [s.title for s in STORY.slides]
+    notes = [s.note for s in STORY.slides]
+    assert with_fields(STORY, STORY.title, titles, notes) == STORY
+    edited = with_fields(STORY, "  Seminar ", [*titles[:2], " Profile of Tunisia "], notes)
+    assert edited.title == "Seminar"
+    assert edited.slides[2] == Slide("/country/TUN", "", "Profile of Tunisia", notes[2])
+    assert edited.slides[:2] == STORY.slides[:2]
+    long = with_fields(STORY, None, titles, [*notes[:2], "x" * (MAX_NOTE + 9)])
+    assert (long.title, len(long.slides[2].note)) == (STORY.title, MAX_NOTE)
+    # Fields drawn for another story (a different number of slides) change nothing.
+    assert with_fields(STORY, "Other", titles[:2], notes[:2]) == STORY
 
 
 def test_full_story_refuses_more():
