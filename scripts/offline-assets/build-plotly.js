@@ -10,21 +10,41 @@ const {version} = require('plotly.js/package.json');
 
 const outfile = path.join(__dirname, '..', '..', 'assets', 'vendor', 'plotly-dashboard.min.js');
 
-// plotly.js fetches map shapes from its CDN unless a graph's config says otherwise. The app
-// always sets topojsonURL (dashboard/components/chart.py), and the bundle's own default is made
-// the app's shapes too, so no configuration can send a request off the machine.
-const CDN_SHAPES = "'https://cdn.plot.ly/un/'";
-const LOCAL_SHAPES = "'/assets/topojson/'";
-const localShapes = {
-    name: 'local-map-shapes',
+// Small changes to plotly.js sources, each applied where the text is found exactly once.
+const PATCHES = [
+    {
+        // plotly.js fetches map shapes from its CDN unless a graph's config says otherwise. The
+        // app always sets topojsonURL (dashboard/components/chart.py), and the bundle's own
+        // default is made the app's shapes too, so no configuration can send a request off the
+        // machine.
+        file: /plot_api[\\/]plot_config\.js$/,
+        from: "'https://cdn.plot.ly/un/'",
+        to: "'/assets/topojson/'",
+    },
+    {
+        // A map whose graph is removed (the reader opens another view) while its shapes are
+        // still being fetched: plotly.js went on drawing into the removed graph and threw
+        // "Cannot read properties of undefined (reading '_scrollZoom')". Stop instead; the
+        // removed graph's drawing never finishes, and nothing waits for it.
+        file: /plots[\\/]geo[\\/]geo\.js$/,
+        from: '_this.topojson = PlotlyGeoAssets.topojson[_this.topojsonName];',
+        to:
+            'if (!_this.graphDiv._context) return;\n' +
+            '_this.topojson = PlotlyGeoAssets.topojson[_this.topojsonName];',
+    },
+];
+const patchSources = {
+    name: 'patch-sources',
     setup(build) {
-        build.onLoad({filter: /plot_api[\\/]plot_config\.js$/}, (args) => {
-            const source = fs.readFileSync(args.path, 'utf8');
-            if (source.split(CDN_SHAPES).length !== 2) {
-                throw new Error(`expected one ${CDN_SHAPES} in ${args.path}`);
-            }
-            return {contents: source.replace(CDN_SHAPES, LOCAL_SHAPES), loader: 'js'};
-        });
+        for (const {file, from, to} of PATCHES) {
+            build.onLoad({filter: file}, (args) => {
+                const source = fs.readFileSync(args.path, 'utf8');
+                if (source.split(from).length !== 2) {
+                    throw new Error(`expected one ${from} in ${args.path}`);
+                }
+                return {contents: source.replace(from, to), loader: 'js'};
+            });
+        }
     },
 };
 
@@ -36,7 +56,7 @@ esbuild
         globalName: 'Plotly',
         bundle: true,
         minify: true,
-        plugins: [localShapes],
+        plugins: [patchSources],
         legalComments: 'eof',
         banner: {
             js:
