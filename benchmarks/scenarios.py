@@ -201,7 +201,10 @@ CASES: dict[str, dict[str, dict]] = {
             "story-add-note.value": "",
             "story-store.data": None,
         },
-        "edit the story (no slide controls)": {"story-store.data": STORY},
+        "edit the story (no slide controls)": {
+            "story-store.data": STORY,
+            "story-rendered.data": None,
+        },
         "clear the story": {
             "story-load.contents": None,
             "story-load.filename": None,
@@ -209,6 +212,7 @@ CASES: dict[str, dict[str, dict]] = {
             "story-link-accept.n_clicks": None,
             "story-link-data.data": None,
             "story-store.data": STORY,
+            "story-rendered.data": None,
         },
         "open a shared story link": {"story-link-data.data": STORY, "story-store.data": None},
     },

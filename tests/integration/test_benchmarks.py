@@ -20,6 +20,17 @@ def test_quick_run_of_one_callback_gives_the_table():
     assert row.ok is not None and "map-graph.figure" in cases
 
 
+def test_every_server_callback_has_a_benchmark_case():
+    """A callback whose inputs or state change needs its cases updated, or it goes unmeasured."""
+    from benchmarks.callbacks import case_key, cases_for, server_callbacks
+    from dashboard.app import app
+
+    for dependency in server_callbacks(app):
+        key = case_key(dependency)
+        assert key is not None, dependency["output"]
+        assert cases_for(dependency, key), dependency["output"]
+
+
 def test_quick_run_of_one_download_route_gives_its_row():
     from benchmarks.downloads import download_paths
     from benchmarks.scenarios import DOWNLOADS
