@@ -73,7 +73,8 @@ def build_flow_graph(flows: pd.DataFrame) -> nx.DiGraph:
     slots = np.column_stack([origin, destination, np.where(via, transit, None)]).ravel()
     roles = np.tile(np.array(["origin", "destination", "transit"], dtype=object), len(totals))
     named = slots != None  # noqa: E711 - elementwise test on an object array
-    nodes = pd.DataFrame({"node": slots[named], "role": roles[named]})
+    # One row per node and role (at most three per node), still in order of first naming.
+    nodes = pd.DataFrame({"node": slots[named], "role": roles[named]}).drop_duplicates()
     graph = nx.DiGraph()
     home = pd.DataFrame({"node": origin[domestic], "low": low[domestic], "high": high[domestic]})
     home = home.groupby("node", sort=False).sum()
