@@ -149,3 +149,10 @@ def test_a_failing_callback_answers_with_a_plain_message_not_a_trace():
     message = answer["sideUpdate"]["shell-error-banner"]["children"]
     assert message.startswith("Something went wrong while updating this view")
     assert "Traceback" not in response.data.decode()
+
+
+def test_what_the_app_loads_is_frozen_out_of_full_garbage_collections():
+    """A full collection walked everything loaded (about 100 ms, added to one request)."""
+    import gc
+
+    assert gc.get_freeze_count() > 50_000
