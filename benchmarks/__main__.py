@@ -43,7 +43,16 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
 
 def run(args: argparse.Namespace) -> tuple[list[Row], str]:
     """Run every benchmark; the rows and the per-case markdown."""
-    from benchmarks import baselines, browser, callbacks, downloads, loading, synthetic, transfer
+    from benchmarks import (
+        baselines,
+        browser,
+        callbacks,
+        downloads,
+        loading,
+        machine,
+        synthetic,
+        transfer,
+    )
     from dashboard.app import app
 
     quick = args.quick
@@ -56,6 +65,8 @@ def run(args: argparse.Namespace) -> tuple[list[Row], str]:
         print(f"… {label}", file=sys.stderr, flush=True)
 
     if not args.only:
+        step("machine")
+        rows.append(machine.machine_row("at the start", runs))
         step("loading")
         rows.append(loading.loading_row(runs))
         rows.append(loading.precompute_row(runs))
@@ -89,6 +100,7 @@ def run(args: argparse.Namespace) -> tuple[list[Row], str]:
         if not args.no_browser:
             step("browser")
             rows += browser.browser_rows(1 if quick else 5)
+        rows.append(machine.machine_row("at the end", runs))
     return rows, case_table(cases)
 
 
@@ -126,7 +138,9 @@ def document(rows: list[Row], cases: str, args: argparse.Namespace, seconds: flo
             "*browser*; *ratio* is a callback's median over the bare pandas work it needs "
             "(uncached). Each case's first timed request runs with the views' caches cleared "
             "(a first request), the others repeat it: p95 is a first request's time, the median "
-            "a repeat's; what a dataset computes once at load is in the *load* rows.",
+            "a repeat's; what a dataset computes once at load is in the *load* rows. The "
+            "*machine* rows time one fixed workload at the start and the end: compare them "
+            "between runs to tell a slower machine from slower code.",
             "",
             budget_summary(rows),
             "",
