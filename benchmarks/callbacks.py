@@ -121,6 +121,21 @@ class CaseResult:
     baseline_ms: float | None = None
 
 
+def cases_row(area: str, what: str, cases: list[CaseResult], **more) -> Row:
+    """One table row over the cases of a callback (or download route): every timed run, and
+    the largest answer."""
+    times = [t for case in cases for t in case.times_ms]
+    return Row(
+        area,
+        what,
+        runs=len(times),
+        median_ms=stats.median(times),
+        p95_ms=stats.p95(times),
+        json_kb=max(case.json_bytes for case in cases) / 1000,
+        **more,
+    )
+
+
 @dataclass
 class CallbackResults:
     rows: list[Row] = field(default_factory=list)
@@ -199,7 +214,7 @@ def benchmark_callbacks(
         if quick:
             chosen = QUICK.get(key) if QUICK.get(key) in cases else next(iter(cases))
             cases = {chosen: cases[chosen]}
-        all_times: list[float] = []
+        mine: list[CaseResult] = []
         ratios: list[float] = []
         for case, values in cases.items():
             times, body, status = run_case(client, dependency, values, runs)
@@ -219,17 +234,13 @@ def benchmark_callbacks(
                     stats.timed(lambda b=baseline, v=values, d=dataset: b(d, v), runs)
                 )
                 ratios.append(stats.median(times) / max(result.baseline_ms, 1e-3))
-            results.cases.append(result)
-            all_times.extend(times)
-        mine = [c for c in results.cases if c.callback == name]
+            mine.append(result)
+        results.cases += mine
         failed = [c.case for c in mine if c.status not in (200, 204)]
-        row = Row(
+        row = cases_row(
             area,
             name,
-            runs=len(all_times),
-            median_ms=stats.median(all_times),
-            p95_ms=stats.p95(all_times),
-            json_kb=max(c.json_bytes for c in mine) / 1000,
+            mine,
             traces=max(c.traces for c in mine),
             ratio=f"{stats.median(ratios):.1f}× pandas" if ratios else "",
         )

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dash
 
 from benchmarks import stats
-from benchmarks.callbacks import CallbackResults, CaseResult, clear_page_caches
+from benchmarks.callbacks import CallbackResults, CaseResult, cases_row, clear_page_caches
 from benchmarks.scenarios import DOWNLOADS
 from benchmarks.stats import Row
 from dashboard.downloads import REGISTRY
@@ -59,15 +59,11 @@ def benchmark_downloads(
             times, size, status = time_download(client, path + query, runs)
             mine.append(CaseResult(path, case, times, size, 0, status))
         results.cases += mine
-        times = [t for c in mine for t in c.times_ms]
         failed = [c.case for c in mine if c.status != 200]
-        row = Row(
+        row = cases_row(
             area,
             path,
-            runs=len(times),
-            median_ms=stats.median(times),
-            p95_ms=stats.p95(times),
-            json_kb=max(c.json_bytes for c in mine) / 1000,
+            mine,
             budget=f"p95 < {budget_ms} ms (file size not budgeted)" if budget_ms else "",
         )
         problems = ["slow"] if budget_ms and row.p95_ms >= budget_ms else []
