@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 def wait_for_dash(page, timeout: float = 20_000) -> None:
     """Wait until Dash has rendered the page, has no callback in flight and every graph drew.
@@ -36,3 +38,9 @@ def assert_clean(page) -> None:
     """No console error and no request off the machine."""
     assert page.watch.external_requests == [], page.watch.external_requests
     assert page.watch.console_errors == [], page.watch.console_errors
+
+
+def choose_measure(page, radio_id: str, measure: str) -> None:
+    """Choose ``measure`` in a view's measure buttons and wait for the address to hold it."""
+    page.locator(f"#{radio_id} input[value='{measure}']").check()
+    page.wait_for_url(re.compile(f"measure={measure}"))

@@ -10,6 +10,7 @@ from urllib.parse import parse_qs, urlparse
 
 from dashboard import ids
 from tests.browser.conftest import ROOT
+from tests.browser.helpers import choose_measure
 
 QUERY = "?kind=flows&measure=border-crossings&from=2016&to=2021&countries=TUN,MAR"
 
@@ -50,8 +51,7 @@ def test_data_download_is_the_command_line_export(page, tmp_path):
     # Open the view with one measure, switch to the other: the file is the one shown now.
     page.goto(f"{page.base_url}/data{QUERY.replace('border-crossings', 'trafficking-victims')}")
     settle(page)
-    page.locator(f"#{ids.DATA_MEASURE} input[value='border-crossings']").check()
-    page.wait_for_url(re.compile(r"measure=border-crossings"))
+    choose_measure(page, ids.DATA_MEASURE, "border-crossings")
     settle(page)
     assert "origin" in headers(page)
     summary = page.inner_text(f"#{ids.DATA_SUMMARY}")

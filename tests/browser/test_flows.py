@@ -9,6 +9,7 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 from dashboard import ids
+from tests.browser.helpers import choose_measure
 
 GRAPH = f"#{ids.FLOWS_GRAPH} .js-plotly-plot"
 
@@ -44,8 +45,7 @@ def test_flows_view_loads_cleanly_follows_controls_and_is_a_link(page):
     assert any("–" in text for text in first["hover"]), "suppressed counts show as ranges"
     assert "detected victims" in page.inner_text(f"#{ids.FLOWS_SUMMARY}")
 
-    page.locator(f"#{ids.FLOWS_MEASURE} input[value='border-crossings']").check()
-    page.wait_for_url(re.compile(r"measure=border-crossings"))
+    choose_measure(page, ids.FLOWS_MEASURE, "border-crossings")
     settle(page)
     page.wait_for_function(
         "([selector, before]) => "
@@ -85,8 +85,7 @@ def test_flows_view_reports_bad_address_values(page):
 def test_the_csv_download_is_the_measure_and_years_shown(page, tmp_path):
     page.goto(f"{page.base_url}/flows?countries=TUN,MAR&from=2015&to=2020")
     settle(page)
-    page.locator(f"#{ids.FLOWS_MEASURE} input[value='border-crossings']").check()
-    page.wait_for_url(re.compile(r"measure=border-crossings"))
+    choose_measure(page, ids.FLOWS_MEASURE, "border-crossings")
     settle(page)
     shown = parse_qs(urlparse(page.url).query)
     first, last = shown["from"][0], shown["to"][0]  # a new measure starts from all its years
