@@ -97,7 +97,6 @@ class Dataset:
     @cached_property
     def by_country(self) -> CountryIndex:
         """The indicators, flows and population rows split by country (computed once)."""
-
         return CountryIndex(
             indicators=_split(self.indicators, "iso3"),
             received=_split(self.flows, "destination"),
