@@ -21,10 +21,11 @@ def wait_for_country(page) -> None:
 
 
 def pick_country(page, name: str, code: str) -> None:
-    """Choose a country in the view's picker; typed first, as the long list is virtualised (a
-    click in it can land on another option)."""
+    """Choose a country in the view's picker, searched first: the long list is virtualised (a
+    click in it can land on another option). The search box is filled, not typed at: the open
+    list focuses the chosen country's option, which the search then removes."""
     page.locator("#country-select").click()
-    page.keyboard.type(name)
+    page.locator(".dash-dropdown-search:visible").fill(name)  # the open list (a popover)
     page.get_by_role("option", name=f"{name} ({code})").click()
     page.wait_for_url(f"**/country/{code}*")
     wait_for_country(page)
