@@ -1,23 +1,6 @@
 // Small browser helpers that need no server round trip.
 (function () {
   "use strict";
-  // "Save as SVG" buttons: <button data-svg-for="graph-id">. The file name is the one the
-  // graph's PNG export uses (set per view state by the server).
-  document.addEventListener("click", function (event) {
-    const button = event.target.closest("[data-svg-for]");
-    if (!button || !window.Plotly) { return; }
-    const holder = document.getElementById(button.getAttribute("data-svg-for"));
-    const plot = holder && holder.querySelector(".js-plotly-plot");
-    if (!plot) { return; }
-    const options = (plot._context && plot._context.toImageButtonOptions) || {};
-    window.Plotly.downloadImage(plot, {
-      format: "svg",
-      filename: options.filename || "chart",
-      width: plot._fullLayout.width,
-      height: plot._fullLayout.height,
-    });
-  });
-
   // CSV downloads: <a data-download="/download/flows/flows.csv">, a plain GET route (never a
   // callback answer). The view's whole state is in the address bar's query (the shell keeps it
   // there), so the link gets that query just before it is followed, focused or copied: the file
@@ -46,7 +29,48 @@
       "href", downloadHref(link.getAttribute("data-download"), window.location.search)
     );
   }
+  // The language menu: <a data-lang="fr">, the same address with lang= changed, loaded in full
+  // (so that <html lang dir> is right in the first byte). Like a CSV link, it takes the address
+  // bar's query, where the view's whole state is, just before it is followed or copied.
+  function languageHref(lang, search) {
+    const pairs = search.replace(/^\?/, "").split("&").filter(function (pair) {
+      const key = pair.split("=")[0];
+      return pair && key !== "lang" && key !== "present";
+    });
+    pairs.push("lang=" + encodeURIComponent(lang));
+    return window.location.pathname + "?" + pairs.join("&") + window.location.hash;
+  }
+
+  function completeLanguage(event) {
+    const target = event.target;
+    const link = target && target.closest ? target.closest("a[data-lang]") : null;
+    if (link) {
+      link.setAttribute("href", languageHref(link.getAttribute("data-lang"), window.location.search));
+    }
+  }
+  // The dataset chooser: <a data-dataset="…">, the same address with dataset= changed (left out
+  // for the public data, "baseline"), loaded in full, like a language link.
+  function datasetHref(dataset, search) {
+    const pairs = search.replace(/^\?/, "").split("&").filter(function (pair) {
+      const key = pair.split("=")[0];
+      return pair && key !== "dataset" && key !== "present";
+    });
+    if (dataset !== "baseline") { pairs.push("dataset=" + encodeURIComponent(dataset)); }
+    return window.location.pathname + "?" + pairs.join("&") + window.location.hash;
+  }
+
+  function completeDataset(event) {
+    const target = event.target;
+    const link = target && target.closest ? target.closest("a[data-dataset]") : null;
+    if (link) {
+      link.setAttribute(
+        "href", datasetHref(link.getAttribute("data-dataset"), window.location.search)
+      );
+    }
+  }
   ["click", "auxclick", "contextmenu", "focusin", "mouseover"].forEach(function (type) {
     document.addEventListener(type, completeDownload, true);
+    document.addEventListener(type, completeLanguage, true);
+    document.addEventListener(type, completeDataset, true);
   });
 })();

@@ -7,14 +7,21 @@
 (function () {
   "use strict";
 
+  // ``text`` broken into lines of at most ``width`` characters (assets/wrapped.js).
+  function wrapped(text, width) { return window.medflowsWrapped(text, width); }
+
   const root = document.documentElement;
   const inFrame = window.self !== window.top;
+  // Next and previous slide. Right to left, the story moves leftwards: ← is the next slide
+  // and → the previous one, as the player's mirrored buttons show (see play()).
+  const rtl = root.getAttribute("dir") === "rtl";
   const NAV_KEYS = {
-    ArrowRight: 1, PageDown: 1, " ": 1, Spacebar: 1,
-    ArrowLeft: -1, PageUp: -1,
+    ArrowRight: rtl ? -1 : 1, PageDown: 1, " ": 1, Spacebar: 1,
+    ArrowLeft: rtl ? 1 : -1, PageUp: -1,
   };
   const presented = new WeakSet(); // layouts already enlarged
   const saved = new WeakMap(); // graph div -> {layout: {key: old}, traces: [[update, index]]}
+  const original = new WeakMap(); // graph div -> {height, font} before present mode
 
   function fontSize() {
     const holder = document.querySelector("[data-present-font-size]");
@@ -32,6 +39,20 @@
     return kept.length ? "?" + kept.join("&") : "";
   }
 
+  // The page's language (<html lang>, set by the server from the address, cookie or browser).
+  function pageLang() { return root.getAttribute("lang") || ""; }
+
+  // ``search`` in the page's language: a link written here (the present toggle, a slide of
+  // the player) keeps the language the reader chose, whatever language the slide was saved in.
+  function withLang(search) {
+    const lang = pageLang();
+    if (!lang) { return search; }
+    const kept = search.replace(/^\?/, "").split("&")
+      .filter(function (pair) { return pair && pair.split("=")[0] !== "lang"; });
+    kept.push("lang=" + encodeURIComponent(lang));
+    return "?" + kept.join("&");
+  }
+
   // --- figures --------------------------------------------------------------------------
 
   function getPath(obj, path) {
@@ -39,6 +60,9 @@
       return value === undefined || value === null ? undefined : value[key];
     }, obj);
   }
+
+  // The name of the source line present mode writes into a figure.
+  const SOURCE_NOTE = "medflows-source";
 
   function mainPlot() {
     return document.querySelector(".shell-main .js-plotly-plot");
@@ -61,12 +85,25 @@
         update[key + ".tickfont.size"] = size;
         update[key + ".tickfont.color"] = "#000000";
         update[key + ".title.font.size"] = size;
+        if (key[0] === "x" && full[key].type === "linear") {
+          // Fewer, level ticks: rotated years at this size run into the row below.
+          const step = Number(full[key].dtick);
+          if (full[key].tickmode === "linear" && step) {
+            update[key + ".dtick"] = step * 2;
+          } else {
+            // About one tick label per 4.5 characters' width of axis.
+            update[key + ".nticks"] = Math.max(2, Math.floor((full[key]._length || 400) / (size * 4.5)));
+          }
+          update[key + ".tickangle"] = 0;
+        }
       } else if (/^coloraxis\d*$/.test(key)) {
         update[key + ".colorbar.tickfont.size"] = size;
         update[key + ".colorbar.title.font.size"] = size;
       }
     });
-    ((gd.layout && gd.layout.annotations) || []).forEach(function (note, i) {
+    const notes = (gd.layout && gd.layout.annotations) || [];
+    notes.forEach(function (note, i) {
+      if (note && note.name === SOURCE_NOTE) { return; } // already sized by sourceUpdate
       const own = (note.font && note.font.size) || 0;
       update["annotations[" + i + "].font.size"] = Math.max(size, own);
       update["annotations[" + i + "].font.color"] = "#000000";
@@ -77,8 +114,62 @@
       const top = gd.getBoundingClientRect().top + window.scrollY;
       const free = window.innerHeight - top - 44;
       update.height = Math.round(Math.max(0.6 * window.innerHeight, free));
+    } else if (full.height) {
+      // The others grow with their text (a small chart's axes and legend would collide),
+      // within one screen; from their size before present mode (enlarge may run again).
+      if (!original.has(gd)) {
+        original.set(gd, {height: full.height, font: (full.font && full.font.size) || 13});
+      }
+      const before = original.get(gd);
+      const grown = Math.round(before.height * Math.max(1, size / before.font));
+      update.height = Math.min(grown, Math.round(0.85 * window.innerHeight));
     }
     return update;
+  }
+
+  // A projected (or screenshotted) figure carries its source and the view's address inside
+  // it, under the plot and under whatever plotly put there (a legend, axis titles): the
+  // figure's layout.meta.source, set by the server. Measured after the enlarged layout is
+  // drawn, since larger fonts make the legend taller.
+  function sourceUpdate(gd) {
+    const full = gd._fullLayout;
+    const notes = (gd.layout && gd.layout.annotations) || [];
+    const source = gd.layout && gd.layout.meta && gd.layout.meta.source;
+    // Added once: Dash may hand back the enlarged layout (it mirrors relayouts into its figure).
+    const added = notes.some(function (note) { return note && note.name === SOURCE_NOTE; });
+    if (!full || !source || added) { return null; }
+    const url = new URL(window.location.href);
+    url.searchParams.delete("present");
+    // A little smaller than the figure's text, never under 20 px (legible from the back).
+    const small = Math.max(20, Math.round(fontSize() * 0.9));
+    // The bottom margin as drawn: the one asked for, or more where a legend pushed it.
+    const bottom = (full._size && full._size.b) || (full.margin && full.margin.b) || 0;
+    // From the figure's left edge (paper x = 0 is the plot area's, after its left margin).
+    const size = full._size || {l: 0, w: full.width || 1000};
+    const width = Math.floor((full.width || 1000) / (small * 0.64));
+    const lines = wrapped(source, width);
+    wrapped(url.toString(), width).forEach(function (line) { lines.push(line); });
+    const update = {"margin.b": bottom + lines.length * (small + 6) + 8};
+    update["annotations[" + notes.length + "]"] = {
+      name: SOURCE_NOTE,
+      text: lines.join("<br>"), xref: "paper", yref: "paper", x: 0, xshift: -(size.l || 0), y: 0,
+      xanchor: "left", yanchor: "top", yshift: -(bottom + 4), align: "left",
+      showarrow: false, font: {size: small, color: "#000000"},
+    };
+    return update;
+  }
+
+  // The source line starts at the figure's left edge: its left margin as finally drawn (tick
+  // labels at the projector's size widen it after the line was placed).
+  function alignSource(gd) {
+    const notes = (gd.layout && gd.layout.annotations) || [];
+    const index = notes.findIndex(function (note) { return note && note.name === SOURCE_NOTE; });
+    const size = gd._fullLayout && gd._fullLayout._size;
+    if (index < 0 || !size || !window.Plotly) { return; }
+    const shift = -(size.l || 0);
+    if (Math.abs((notes[index].xshift || 0) - shift) > 1) {
+      window.Plotly.relayout(gd, {["annotations[" + index + "].xshift"]: shift});
+    }
   }
 
   function traceUpdates(gd) {
@@ -129,13 +220,20 @@
     remember(gd, update, traces);
     presented.add(gd.layout);
     traces.forEach(function (pair) { window.Plotly.restyle(gd, pair[0], [pair[1]]); });
-    window.Plotly.relayout(gd, update);
+    Promise.resolve(window.Plotly.relayout(gd, update)).then(function () {
+      const more = sourceUpdate(gd);
+      if (more) {
+        remember(gd, more, []);
+        window.Plotly.relayout(gd, more);
+      }
+    });
   }
 
   function restore(gd) {
     const old = saved.get(gd);
     if (!old || !window.Plotly || !gd.layout) { return; }
     saved.delete(gd);
+    original.delete(gd);
     presented.delete(gd.layout);
     Object.keys(old.traces).forEach(function (index) {
       if (Number(index) < gd.data.length) {
@@ -152,6 +250,8 @@
     gd.on("plotly_afterplot", function () {
       if (root.classList.contains("present-mode") && !presented.has(gd.layout)) {
         window.setTimeout(function () { enlarge(gd); }, 0);
+      } else {
+        window.setTimeout(function () { alignSource(gd); }, 0);
       }
     });
   }
@@ -172,7 +272,9 @@
     root.classList.toggle("in-story-frame", inFrame);
     const toggle = document.getElementById("shell-present-toggle");
     if (toggle) {
-      toggle.setAttribute("href", window.location.pathname + withPresent(window.location.search, true));
+      toggle.setAttribute(
+        "href", window.location.pathname + withPresent(withLang(window.location.search), true)
+      );
     }
     applyToPlots(false);
   }
@@ -243,7 +345,7 @@
   }
 
   function presentUrl(slide) {
-    return slide.path + withPresent(slide.query || "", true);
+    return slide.path + withPresent(withLang(slide.query || ""), true);
   }
 
   function show(index) {
@@ -298,8 +400,10 @@
     if (!slides.length || player.active) { return; }
     const box = el("div", {"class": "story-player", role: "dialog", "aria-label": labels.player});
     const bar = el("div", {"class": "story-player-bar"});
-    const back = el("button", {type: "button", "aria-label": labels.previous}, "←");
-    const next = el("button", {type: "button", "aria-label": labels.next}, "→");
+    // The bar mirrors right to left (the page's direction): back is then at the right and
+    // points right, next points left, the way the story moves.
+    const back = el("button", {type: "button", "aria-label": labels.previous}, rtl ? "→" : "←");
+    const next = el("button", {type: "button", "aria-label": labels.next}, rtl ? "←" : "→");
     const notes = el("button", {type: "button"}, labels.notes);
     const stop = el("button", {type: "button"}, labels.close);
     player.counter = el("span", {"class": "story-player-counter"});

@@ -1,5 +1,7 @@
 """``python -m benchmarks [--quick] [--scale 10] [--only map-graph.figure] [--no-browser]``.
 
+``python -m benchmarks load --users 50 …`` is the load test instead (:mod:`benchmarks.load`).
+
 Prints a table with median and p95 of every measure and whether each budget passes, and writes
 it to ``benchmarks/results/latest.md`` (full runs; ``--out`` chooses another file).
 """
@@ -36,9 +38,27 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
         help="only the callback with this output, e.g. map-graph.figure, or the download route "
         "with this path, e.g. /download/data/rows.csv",
     )
+    parser.add_argument(
+        "--languages",
+        help="the languages the callbacks and downloads on the shipped data are timed in, "
+        "comma-separated (default: every language, English only with --quick)",
+    )
     parser.add_argument("--no-browser", action="store_true", help="skip headless Chromium")
     parser.add_argument("--out", type=Path, help="write the markdown here")
     return parser.parse_args(argv)
+
+
+def languages(args: argparse.Namespace) -> list[str]:
+    """The languages to time the shipped data's callbacks and downloads in."""
+    from dashboard.text import LANGUAGES
+
+    if args.languages:
+        chosen = [lang.strip() for lang in args.languages.split(",") if lang.strip()]
+        unknown = sorted(set(chosen) - set(LANGUAGES))
+        if unknown:
+            raise SystemExit(f"unknown language(s): {', '.join(unknown)}; use {LANGUAGES}")
+        return chosen
+    return ["en"] if args.quick else list(LANGUAGES)
 
 
 def run(args: argparse.Namespace) -> tuple[list[Row], str]:
@@ -54,6 +74,7 @@ def run(args: argparse.Namespace) -> tuple[list[Row], str]:
         transfer,
     )
     from dashboard.app import app
+    from dashboard.registry import registry_of
 
     quick = args.quick
     runs = 2 if quick else 5
@@ -70,14 +91,15 @@ def run(args: argparse.Namespace) -> tuple[list[Row], str]:
         step("loading")
         rows.append(loading.loading_row(runs))
         rows.append(loading.precompute_row(runs))
-    step("callbacks on the shipped data")
-    result = callbacks.benchmark_callbacks(app, runs, 1, quick, args.only)
-    rows += result.rows
-    cases += result.cases
-    step("CSV download routes on the shipped data")
-    result = downloads.benchmark_downloads(app, runs, 1, quick, args.only)
-    rows += result.rows
-    cases += result.cases
+    for lang in languages(args):
+        step(f"callbacks on the shipped data, {lang}")
+        result = callbacks.benchmark_callbacks(app, runs, 1, quick, args.only, lang=lang)
+        rows += result.rows
+        cases += result.cases
+        step(f"CSV download routes on the shipped data, {lang}")
+        result = downloads.benchmark_downloads(app, runs, 1, quick, args.only, lang=lang)
+        rows += result.rows
+        cases += result.cases
     for scale in scales:
         step(f"SYNTHETIC data ×{scale}")
         dataset, directory = synthetic.synthetic_dataset(scale)
@@ -94,7 +116,7 @@ def run(args: argparse.Namespace) -> tuple[list[Row], str]:
         cases += result.cases + more.cases
     if not args.only:
         step("flow lines")
-        rows += baselines.flow_line_rows(app.server.config["DASHBOARD_DATASET"], runs * 2)
+        rows += baselines.flow_line_rows(registry_of(app.server).baseline, runs * 2)
         step("transfer")
         rows += transfer.visit_rows(app)[0]
         if not args.no_browser:
@@ -155,6 +177,11 @@ def document(rows: list[Row], cases: str, args: argparse.Namespace, seconds: flo
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["load"]:
+        from benchmarks import load  # locust: the optional "bench" dependencies
+
+        return load.main(argv[1:])
     args = parse(argv)
     start = time.perf_counter()
     rows, cases = run(args)

@@ -16,7 +16,6 @@ from benchmarks import stats
 from benchmarks.stats import Row
 from dashboard.analytics.graph import corridor_totals, top_corridors
 from dashboard.analytics.indicators import indicator_values, population_of
-from dashboard.analytics.intervals import format_interval
 from dashboard.analytics.selection import (
     FlowFilter,
     IndicatorFilter,
@@ -24,8 +23,9 @@ from dashboard.analytics.selection import (
     select_indicators,
 )
 from dashboard.dataset import Dataset
-from dashboard.figures.maps import LINE_WIDTHS, flow_line_traces
+from dashboard.figures.maps import LINE_WIDTHS, LineOptions, flow_line_traces
 from dashboard.figures.theme import FLOW_COLOURS
+from dashboard.text import ENGLISH
 
 
 def _map(dataset: Dataset, v: dict) -> None:
@@ -53,16 +53,16 @@ def _flows(dataset: Dataset, v: dict) -> None:
 
 
 def _compare(dataset: Dataset, v: dict) -> None:
-    from dashboard.pages.compare import _compare_data, state_from_controls
+    from dashboard.views.compare import COMPARE
 
-    state, _ = state_from_controls(
+    state, _ = COMPARE.from_controls(
         dataset,
         v["compare-countries.value"],
         v["compare-indicator.value"],
         v["compare-years.value"],
     )
     # The computation itself, not the view's cache of it (which would make this ~0 ms).
-    _compare_data.__wrapped__(dataset, state)
+    COMPARE._compute(dataset, state)
 
 
 def _country(dataset: Dataset, v: dict) -> None:
@@ -77,9 +77,9 @@ def _country(dataset: Dataset, v: dict) -> None:
 
 
 def _data(dataset: Dataset, v: dict) -> None:
-    from dashboard.pages.data import export_rows, selection_filter, state_from_controls
+    from dashboard.views.data import DATA
 
-    state, _ = state_from_controls(
+    state, _ = DATA.from_controls(
         dataset,
         v["data-kind.value"],
         v["data-measure.value"],
@@ -87,16 +87,13 @@ def _data(dataset: Dataset, v: dict) -> None:
         v["data-years.value"],
         v["data-countries.value"],
     )
-    export_rows(dataset, selection_filter(state))
+    DATA.export_rows(dataset, state)
 
 
 def _rows(dataset: Dataset, v: dict) -> None:
-    from dashboard.pages.data import export_rows, selection_filter, state_from_controls
+    from dashboard.views.data import DATA
 
-    chosen = v["data-selection.data"]
-    keys = ("kind", "measure", "indicator", "years", "countries")
-    state, _ = state_from_controls(dataset, *(chosen[k] for k in keys))
-    export_rows(dataset, selection_filter(state))
+    DATA.export_rows(dataset, DATA.from_selection(dataset, v["data-selection.data"]))
 
 
 #: Callback (an output of it) → its bare data access and analytics.
@@ -110,7 +107,7 @@ BASELINES: dict[str, Callable[[Dataset, dict], None]] = {
 }
 
 
-def naive_flow_lines(corridors, points, names) -> list[go.Scattergeo]:
+def naive_flow_lines(corridors, points, names, text=ENGLISH) -> list[go.Scattergeo]:
     """One trace per corridor: what :func:`flow_line_traces` avoids."""
     highs = corridors["count_high"].astype(float)
     top = max(float(highs.max()), 1.0) if len(highs) else 1.0
@@ -129,7 +126,7 @@ def naive_flow_lines(corridors, points, names) -> list[go.Scattergeo]:
                 opacity=0.75,
                 hovertext=f"{names.get(row.origin, row.origin)} → "
                 f"{names.get(row.destination, row.destination)}<br>"
-                f"{format_interval(row.count_low, row.count_high)}",
+                f"{text.interval(row.count_low, row.count_high)}",
                 hoverinfo="text",
                 showlegend=False,
             )
@@ -139,18 +136,23 @@ def naive_flow_lines(corridors, points, names) -> list[go.Scattergeo]:
 
 def flow_line_rows(dataset: Dataset, runs: int, year: int = 2018) -> list[Row]:
     """Few traces with ``None`` separators against one trace per edge: time, JSON, traces."""
-    from dashboard.pages.home import map_points
+    from dashboard.views.map import map_points
 
-    points = map_points(dataset)
+    points, names = map_points(dataset), dataset.names("en")
+    options = LineOptions(ENGLISH, "trafficking-victims", "")
     flows = select_flows(dataset.flows, FlowFilter(year_from=year, year_to=year))
     rows = []
+    builds = (
+        ("few traces", lambda c: flow_line_traces(c, points, names, options)),
+        ("one per edge", lambda c: naive_flow_lines(c, points, names)),
+    )
     for label, n in (("top 20", 20), ("every corridor", 100_000)):
         corridors = top_corridors(flows, n)
-        for kind, build in (("few traces", flow_line_traces), ("one per edge", naive_flow_lines)):
-            times = stats.timed(lambda b=build, c=corridors: b(c, points, dataset.names), runs)
-            traces = build(corridors, points, dataset.names)
+        for kind, build in builds:
+            times = stats.timed(lambda b=build, c=corridors: b(c), runs)
+            traces = build(corridors)
             size = len(pio.to_json(go.Figure(data=traces), validate=False)) / 1000
-            shipped = build is flow_line_traces  # the naive version is a yardstick, not judged
+            shipped = kind == "few traces"  # the naive version is a yardstick, not judged
             rows.append(
                 Row(
                     "flow lines",

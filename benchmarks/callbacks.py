@@ -5,9 +5,9 @@ Callbacks are discovered from ``/_dash-dependencies`` (clientside ones excluded)
 :mod:`benchmarks.scenarios`. A callback without a case is reported as a failure, so that a new
 callback cannot slip out of the benchmark.
 
-Caching: the views keep pure, bounded ``lru_cache``s in their page modules (e.g. the Compare
-panels' data per state, the Country view's per-country index and network per year span). A
-case's first timed request runs with those caches cleared (:func:`clear_page_caches`): the cost
+Caching: the views keep what they derive on the dataset (``Dataset.derived``: e.g. the Compare
+panels' data per state, the Country view's network per year span). A case's first timed
+request runs with that cache cleared (:func:`clear_page_caches`): the cost
 of a first visit with these settings; the other runs are repeat requests. So with several cases
 the p95 is a first request's time, and the median a repeat's. What a dataset computes once when
 it is loaded (``Dataset.default_network``; ``gunicorn --preload`` does it before forking) is in
@@ -17,7 +17,6 @@ the *load* rows, not in any callback's time.
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -28,20 +27,20 @@ from benchmarks import baselines, stats
 from benchmarks.scenarios import CASES, QUICK
 from benchmarks.stats import Row
 from dashboard.callback_requests import request_body
-from dashboard.context import CONFIG_KEY
 from dashboard.dataset import Dataset
+from dashboard.registry import BASELINE, registry_of
 
 
 @contextmanager
 def use_dataset(app: dash.Dash, dataset: Dataset) -> Iterator[None]:
     """Serve ``dataset`` from ``app`` inside the block (the app's own dataset afterwards)."""
-    config = app.server.config
-    before = config[CONFIG_KEY]
-    config[CONFIG_KEY] = dataset
+    sources = registry_of(app.server).sources
+    before = sources[BASELINE]
+    sources[BASELINE] = dataset
     try:
         yield
     finally:
-        config[CONFIG_KEY] = before
+        sources[BASELINE] = before
 
 
 def outputs_of(dependency: dict) -> list[str]:
@@ -57,8 +56,37 @@ def server_callbacks(app: dash.Dash) -> list[dict]:
     return [d for d in dependencies if not d.get("clientside_function")]
 
 
+#: The address bar's query every view callback carries (language, dataset): a case may leave
+#: it out (the default language and dataset), or set it to run in another language.
+ADDRESS = "url.search"
+
+
+def language_label(lang: str) -> str:
+    """How a row's area says its language (nothing for English, the default)."""
+    return "" if lang == "en" else f", {lang}"
+
+
+def in_language(url: str, lang: str) -> str:
+    """``url`` with ``lang=`` in its query (unchanged for English, the default)."""
+    if lang == "en":
+        return url
+    return f"{url}{'&' if '?' in url else '?'}lang={lang}"
+
+
+def _with_language(values: dict, lang: str) -> dict:
+    """A case's values with the address (the view's and the page router's) in ``lang``."""
+    if lang == "en":
+        return values
+    out = dict(values)
+    for key in (ADDRESS, "_pages_location.search"):
+        out[key] = in_language(str(values.get(key) or ""), lang)
+    return out
+
+
 def _props(dependency: dict) -> set[str]:
-    return {f"{i['id']}.{i['property']}" for i in dependency["inputs"] + dependency["state"]}
+    """What a case must set: every input and state but the address."""
+    found = {f"{i['id']}.{i['property']}" for i in dependency["inputs"] + dependency["state"]}
+    return found - {ADDRESS}
 
 
 def case_key(dependency: dict) -> str | None:
@@ -142,23 +170,18 @@ class CallbackResults:
     cases: list[CaseResult] = field(default_factory=list)
 
 
-def page_caches() -> list:
-    """Every ``functools.lru_cache`` of the page modules (``dashboard.pages.*``)."""
-    caches = []
-    for name, module in list(sys.modules.items()):
-        if module is None or not name.startswith("dashboard.pages."):
-            continue
-        for value in vars(module).values():
-            is_cache = hasattr(value, "cache_clear") and hasattr(value, "cache_info")
-            if is_cache and getattr(value, "__module__", None) == name:
-                caches.append(value)
-    return caches
-
-
 def clear_page_caches() -> None:
-    """Forget what the views cached, as a server that has not yet answered these settings."""
-    for cache in page_caches():
-        cache.cache_clear()
+    """Forget what the views derived, as a server that has not yet answered these settings:
+    every loaded dataset's derived cache (what a dataset precomputes when loaded is kept)."""
+    for source in registry_of(flask_app()).sources.values():
+        if not callable(source):
+            source.derived.clear()
+
+
+def flask_app():
+    from dashboard.app import app
+
+    return app.server
 
 
 def run_case(client, dependency: dict, values: dict, runs: int) -> tuple[list[float], bytes, int]:
@@ -182,8 +205,10 @@ def benchmark_callbacks(
     quick: bool = False,
     only: str | None = None,
     with_baselines: bool = True,
+    lang: str = "en",
 ) -> CallbackResults:
-    """Time every server callback over its cases; one row per callback (all its cases' runs).
+    """Time every server callback over its cases, in ``lang``; one row per callback (all its
+    cases' runs).
 
     Parameters
     ----------
@@ -199,8 +224,8 @@ def benchmark_callbacks(
     results = CallbackResults()
     client = app.server.test_client()
     budget_ms = stats.CALLBACK_P95_MS.get(scale)
-    dataset = app.server.config[CONFIG_KEY]
-    area = f"callback {scale}×" + (" (synthetic)" if scale != 1 else "")
+    dataset = registry_of(app.server).baseline
+    area = f"callback {scale}×" + (" (synthetic)" if scale != 1 else "") + language_label(lang)
     callbacks = server_callbacks(app)
     for dependency in callbacks:
         key = case_key(dependency)
@@ -217,7 +242,7 @@ def benchmark_callbacks(
         mine: list[CaseResult] = []
         ratios: list[float] = []
         for case, values in cases.items():
-            times, body, status = run_case(client, dependency, values, runs)
+            times, body, status = run_case(client, dependency, _with_language(values, lang), runs)
             figures = list(figures_in(json.loads(body))) if status == 200 else []
             result = CaseResult(
                 name,

@@ -13,7 +13,14 @@ from __future__ import annotations
 import dash
 
 from benchmarks import stats
-from benchmarks.callbacks import CallbackResults, CaseResult, cases_row, clear_page_caches
+from benchmarks.callbacks import (
+    CallbackResults,
+    CaseResult,
+    cases_row,
+    clear_page_caches,
+    in_language,
+    language_label,
+)
 from benchmarks.scenarios import DOWNLOADS
 from benchmarks.stats import Row
 from dashboard.downloads import REGISTRY
@@ -38,13 +45,19 @@ def time_download(client, url: str, runs: int) -> tuple[list[float], int, int]:
 
 
 def benchmark_downloads(
-    app: dash.Dash, runs: int, scale: int = 1, quick: bool = False, only: str | None = None
+    app: dash.Dash,
+    runs: int,
+    scale: int = 1,
+    quick: bool = False,
+    only: str | None = None,
+    lang: str = "en",
 ) -> CallbackResults:
-    """Time every download route over its cases; one row per route (all its cases' runs)."""
+    """Time every download route over its cases, in ``lang``; one row per route (all its
+    cases' runs)."""
     results = CallbackResults()
     client = app.server.test_client()
     budget_ms = stats.CALLBACK_P95_MS.get(scale)
-    area = f"download {scale}×" + (" (synthetic)" if scale != 1 else "")
+    area = f"download {scale}×" + (" (synthetic)" if scale != 1 else "") + language_label(lang)
     for path in download_paths():
         if only and path != only:
             continue
@@ -56,7 +69,7 @@ def benchmark_downloads(
             cases = dict([next(iter(cases.items()))])
         mine = []
         for case, query in cases.items():
-            times, size, status = time_download(client, path + query, runs)
+            times, size, status = time_download(client, in_language(path + query, lang), runs)
             mine.append(CaseResult(path, case, times, size, 0, status))
         results.cases += mine
         failed = [c.case for c in mine if c.status != 200]

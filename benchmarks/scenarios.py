@@ -11,19 +11,13 @@ from __future__ import annotations
 
 from itertools import product
 
-FOCUS = ["DZA", "EGY", "JOR", "LBN", "LBY", "MAR", "PSE", "TUN"]
+from dashboard.analytics.indicators import SPECS
+from dashboard.schemas import FOCUS_COUNTRIES
+
+FOCUS = list(FOCUS_COUNTRIES)
 #: Twelve countries (the most a view accepts): the focus countries and the main origins.
 MANY = [*FOCUS, "NGA", "SYR", "ERI", "ITA"]
-INDICATORS = (
-    "detected-victims",
-    "victims-per-100k",
-    "persons-prosecuted",
-    "persons-convicted",
-    "share-children",
-    "share-female",
-    "share-forced-labour",
-    "share-sexual-exploitation",
-)
+INDICATORS = tuple(SPECS)
 
 
 def _story() -> dict | None:
@@ -76,6 +70,10 @@ def _flows(measure, countries, top, years=None):
         "flows-years.value": years,
         "flows-countries.value": countries,
         "flows-top.value": top,
+        # The breakdowns of uploaded flows: all (the public flows have none).
+        "flows-exploitation.value": "total",
+        "flows-sex.value": "total",
+        "flows-age.value": "total",
     }
 
 
@@ -152,6 +150,44 @@ COUNTRY_CASES = {
 }
 
 
+def _reforms(country="TUN", chosen=None, countries=FOCUS, treaty="palermo-protocol", year=2023):
+    return {
+        "reforms-country.value": country,
+        "reforms-chosen.data": chosen,
+        "reforms-countries.value": countries,
+        "reforms-treaty.value": treaty,
+        "reforms-year.value": year,
+    }
+
+
+def _click(iso3, milestone, date):
+    """A click on a timeline's marker (its custom data: source address, country, type, date)."""
+    return {"points": [{"customdata": ["https://example.org", iso3, milestone, date]}]}
+
+
+REFORMS_TIMELINE_CASES = {
+    "TUN": _reforms(),
+    "TUN, its law chosen": _reforms(
+        chosen={"country": "TUN", "milestone": "national-law_2016-08-03"}
+    ),
+    "LBY, no specific law": _reforms("LBY"),
+    "FRA, UN snapshot only": _reforms("FRA"),
+}
+REFORMS_COUNTRIES_CASES = {
+    "focus countries": _reforms(),
+    "12 countries": _reforms(countries=MANY),
+    "TUN, MAR": _reforms(countries=["TUN", "MAR"]),
+}
+REFORMS_MAP_CASES = {
+    f"{treaty}, {year}": _reforms(treaty=treaty, year=year)
+    for treaty, year in (
+        ("palermo-protocol", 2023),
+        ("palermo-protocol", 2005),
+        ("untoc", 2014),
+        ("smuggling-protocol", 2010),
+    )
+}
+
 CASES: dict[str, dict[str, dict]] = {
     # The page router: the layout of each view, as a first visit renders it.
     "_pages_content.children": {
@@ -160,15 +196,29 @@ CASES: dict[str, dict[str, dict]] = {
             ("/", ""),
             ("/flows", ""),
             ("/compare", "?countries=TUN,MAR,JOR,LBN"),
+            ("/reforms", ""),
+            ("/reforms", "?country=LBY&milestone=no-specific-law_2022-06&treaty=untoc&year=2010"),
             ("/country/TUN", ""),
             ("/data", ""),
             ("/sources", ""),
+            ("/upload", ""),
         )
     },
     "map-graph.figure": MAP_CASES,
     "map-focus.data": {"click on TUN": {"map-graph.clickData": {"points": [{"location": "TUN"}]}}},
     "flows-graph.figure": FLOWS_CASES,
     "compare-trends.figure": COMPARE_CASES,
+    "reforms-timeline.figure": REFORMS_TIMELINE_CASES,
+    "reforms-side-by-side.figure": REFORMS_COUNTRIES_CASES,
+    "reforms-map.figure": REFORMS_MAP_CASES,
+    "reforms-chosen.data": {
+        "click on the timeline": {
+            "reforms-timeline.clickData": _click("TUN", "national-law", "2016-08-03")
+        },
+        "click on the countries side by side": {
+            "reforms-side-by-side.clickData": _click("LBY", "no-specific-law", "2022-06")
+        },
+    },
     "country-content.children": COUNTRY_CASES,
     "country-navigate.pathname": {
         "pick JOR": {"country-select.value": "JOR", "country-navigate.pathname": "/country/TUN"},
@@ -223,6 +273,22 @@ CASES: dict[str, dict[str, dict]] = {
         "three slides": {"story-save.n_clicks": 1, "story-store.data": STORY}
     },
     "story-export.href": {"three slides": {"story-store.data": STORY}},
+    # No workspace, no file received: what the upload view answers before anything is stored
+    # (uploads themselves are timed by python -m benchmarks.upload).
+    "upload-status.children": {
+        "nothing received": {
+            "upload-file.contents": None,
+            "upload-keep.n_clicks": 0,
+            "upload-rename.n_clicks": 0,
+            "upload-delete.n_clicks": 0,
+            "upload-k-set.n_clicks": 0,
+            "upload-file.filename": None,
+            "upload-target.value": "",
+            "upload-chosen.value": None,
+            "upload-title.value": None,
+            "upload-k.value": 5,
+        }
+    },
 }
 
 #: The CSV download routes (plain GETs, not callbacks): route → case → the view's query.
@@ -241,10 +307,18 @@ DOWNLOADS: dict[str, dict[str, str]] = {
         f"/download/compare/{panel}.csv": {
             "4 countries": "?countries=TUN,MAR,JOR,LBN&indicator=detected-victims&from=2010&to=2021"
         }
-        for panel in ("trends", "similarity", "overlap", "convergence")
+        for panel in ("trends", "similarity", "overlap", "convergence", "institutions")
     },
     "/download/country/indicators.csv": {"TUN": "?country=TUN&from=2003&to=2021"},
     "/download/country/flows.csv": {"NGA": "?country=NGA&from=2003&to=2021"},
+    "/download/country/milestones.csv": {"TUN": "?country=TUN&from=2003&to=2021"},
+    **{
+        f"/download/reforms/{chart}.csv": {
+            "focus countries": f"?countries={_codes(FOCUS)}&country=TUN&treaty=palermo-protocol"
+            "&year=2023",
+        }
+        for chart in ("timeline", "side-by-side", "gaps", "map")
+    },
     "/download/data/rows.csv": {"flows, focus countries": f"?kind=flows&countries={_codes(FOCUS)}"},
 }
 
@@ -253,4 +327,5 @@ QUICK = {
     "map-graph.figure": "detected-victims, 2018, lines",
     "flows-graph.figure": "trafficking-victims, focus countries, top 5",
     "compare-trends.figure": "4 countries, detected-victims",
+    "reforms-map.figure": "palermo-protocol, 2023",
 }

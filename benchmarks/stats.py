@@ -16,6 +16,13 @@ TRACES = 30
 FIRST_VISIT_KB = 2500
 REPEAT_VISIT_KB = 150
 FIRST_MAP_MS = 2500
+#: Goals of issue 16 ("fast for a room"): the first map on a first visit of the Procfile server,
+#: against the single-file export opened from file:// in the same run, and its bytes.
+FIRST_MAP_GOAL_MS = 1500
+FIRST_MAP_RATIO = 1.1
+FIRST_VISIT_GOAL_KB = 1800
+#: The load test's goal: p95 of every request with 50 users on 2 workers, no error.
+LOAD_P95_MS = 500
 
 
 @dataclass

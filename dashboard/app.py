@@ -1,13 +1,15 @@
 """The Dash application: shell, navigation and server (``server`` is what gunicorn serves).
 
 Pages register themselves (Dash Pages) and are imported explicitly below; the shell builds its
-navigation from the page registry. ``app`` is created once per process at import.
+navigation from the page registry, in the request's language. ``app`` is created once per
+process at import; nothing in it is translated then.
 """
 
 from __future__ import annotations
 
 import gc
 import re
+from html import escape as html_escape
 
 import dash
 import flask
@@ -15,29 +17,53 @@ from dash import ALL, Input, Output, State, dcc, html
 from flask import Flask, Response, jsonify, request
 
 from dashboard import ids
+from dashboard.accounts.web import configure_accounts
+from dashboard.components.datasets import dataset_chooser
+from dashboard.components.language import language_menu
 from dashboard.components.present import add_to_story_form, exit_button, is_view_path
-from dashboard.context import CONFIG_KEY, current_dataset
 from dashboard.dataset import Dataset, bundled_dataset
 from dashboard.downloads import register_routes as register_downloads
 from dashboard.figures.theme import PRESENT_FONT_SIZE
-from dashboard.i18n import DEFAULT_LANGUAGE, direction, t
 from dashboard.paths import ASSETS_DIR
+from dashboard.registry import BASELINE, current_dataset, install
 from dashboard.schemas import TABLES
-from dashboard.serving import configure_serving
+from dashboard.serving import configure_index, configure_serving
 from dashboard.stories import StoryError, add_slide, from_store
+from dashboard.text import N_, Text
+from dashboard.text.languages import COOKIE, known
+from dashboard.web.address import current_text, link, value
+from dashboard.web.boundary import configure_boundary
+from dashboard.web.callbacks import view_callback
+from dashboard.web.security import configure_security
+from dashboard.web.uploads import configure_uploads
+from dashboard.web.workspace import uploaded_dataset
+
+BRAND = N_("Trafficking in persons · Southern Mediterranean")
+CALLBACK_FAILED = N_(
+    "Something went wrong while updating this view, so part of it was not updated. "
+    "The rest of the page still works: try another setting, or reload the page."
+)
 
 
-def _navigation() -> html.Nav:
+def _navigation(text: Text) -> html.Nav:
+    dataset = current_dataset()
+
+    def path(page: dict) -> str:
+        default = page.get("default_path")
+        return default(dataset) if default else page["relative_path"]
+
     links = [
-        dcc.Link(t(page["name"]), href=page["relative_path"], className="nav-link")
+        dcc.Link(text.gettext(page["name"]), href=link(path(page)), className="nav-link")
         for page in dash.page_registry.values()
         if page.get("nav", True)
     ]
-    return html.Nav(links, className="nav", **{"aria-label": t("Views")})
+    return html.Nav(links, className="nav", **{"aria-label": text.gettext("Views")})
 
 
 def shell() -> html.Div:
-    """The layout around every page: header, navigation, page container."""
+    """The layout around every page: header, navigation, page container (in the language of
+    the page's address: ``_dash-layout`` is asked for by the page, see ``web.address``)."""
+    text = current_text()
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh=False),
@@ -45,35 +71,52 @@ def shell() -> html.Div:
             dcc.Store(id=ids.STORY_STORE, storage_type="local"),
             html.Header(
                 [
-                    html.A(
-                        t("Trafficking in persons · Southern Mediterranean"),
-                        href="/",
-                        className="brand",
-                    ),
-                    _navigation(),
-                    add_to_story_form(),
+                    html.A(text.gettext(BRAND), href=link("/"), className="brand"),
+                    _navigation(text),
+                    add_to_story_form(text),
                     # assets/present.js keeps this link's query equal to the view's (plus
                     # present=1), so presenting keeps the view's state.
                     html.A(
-                        t("Present"),
+                        text.gettext("Present"),
                         id=ids.PRESENT_TOGGLE,
                         href="?present=1",
                         className="button present-toggle",
-                        title=t("Presenter mode: large text, no controls (Escape leaves)"),
+                        title=text.gettext(
+                            "Presenter mode: large text, no controls (Escape leaves)"
+                        ),
                     ),
+                    language_menu(text),
+                    # Members of the platform sign in here; the views need no account.
+                    html.A(
+                        text.gettext("Members"),
+                        href=link("/account/login"),  # signed in: on to /account
+                        className="nav-link account-link",
+                    ),
+                    dataset_chooser(text),
                 ],
                 className="shell-header",
             ),
             html.Div(id=ids.ERROR_BANNER, role="alert", className="error-banner"),
             html.Main(dash.page_container, className="shell-main"),
-            exit_button(),
+            exit_button(text),
         ],
         className="shell",
         # Read by assets/present.js: one font size for every figure on a projector.
         **{"data-present-font-size": str(PRESENT_FONT_SIZE)},
-        lang=DEFAULT_LANGUAGE,
-        dir=direction(DEFAULT_LANGUAGE),
+        lang=text.lang,
+        dir=text.direction,
     )
+
+
+class DashboardDash(dash.Dash):
+    """Dash with the page's language and direction on ``<html>`` in its first byte (the index
+    is the page itself, so its own query and cookie say which)."""
+
+    def interpolate_index(self, **kwargs: str) -> str:
+        text = current_text()
+        kwargs["title"] = html_escape(text.gettext(BRAND))
+        page = super().interpolate_index(**kwargs)
+        return page.replace("<html>", f'<html lang="{text.lang}" dir="{text.direction}">', 1)
 
 
 def _register_shell_callbacks(app: dash.Dash) -> None:
@@ -108,29 +151,35 @@ def _register_shell_callbacks(app: dash.Dash) -> None:
         prevent_initial_call=True,
     )
 
-    @app.callback(
-        Output(ids.STORY_STORE, "data", allow_duplicate=True),
-        Output(ids.STORY_ADD_STATUS, "children"),
-        Output(ids.STORY_ADD_TITLE, "value"),
-        Output(ids.STORY_ADD_NOTE, "value"),
-        Input(ids.STORY_ADD_URL, "data"),
-        State(ids.STORY_ADD_TITLE, "value"),
-        State(ids.STORY_ADD_NOTE, "value"),
-        State(ids.STORY_STORE, "data"),
+    @view_callback(
+        output={
+            "story": Output(ids.STORY_STORE, "data", allow_duplicate=True),
+            "status": Output(ids.STORY_ADD_STATUS, "children"),
+            "title": Output(ids.STORY_ADD_TITLE, "value"),
+            "note": Output(ids.STORY_ADD_NOTE, "value"),
+        },
+        inputs={
+            "added": Input(ids.STORY_ADD_URL, "data"),
+            "title": State(ids.STORY_ADD_TITLE, "value"),
+            "note": State(ids.STORY_ADD_NOTE, "value"),
+            "stored": State(ids.STORY_STORE, "data"),
+        },
         prevent_initial_call=True,
     )
-    def add_view_to_story(added, title, note, stored):
+    def add_view_to_story(added, title, note, stored) -> dict:
+        text = current_text()
+        kept = {"story": dash.no_update, "title": title, "note": note}
         url = (added or {}).get("url", "")
         path = url.partition("?")[0]
         if not is_view_path(path):
-            return dash.no_update, t("Open a view (map, flows …) to add it."), title, note
+            return {**kept, "status": text.gettext("Open a view (map, flows …) to add it.")}
         story = from_store(stored)
         try:
             story = add_slide(story, url, title or "", note or "")
         except StoryError as error:
-            return dash.no_update, str(error), title, note
-        message = t("Added as slide {n} of the story.", n=len(story.slides))
-        return story.to_dict(), message, "", ""
+            return {**kept, "status": text.render(error.message)}
+        message = text.gettext("Added as slide {n} of the story.", n=len(story.slides))
+        return {"story": story.to_dict(), "status": message, "title": "", "note": ""}
 
 
 def _register_routes(server: Flask) -> None:
@@ -150,18 +199,30 @@ def _register_routes(server: Flask) -> None:
         from dashboard.stories import decode_link
         from dashboard.story_export import export_story
 
+        text = current_text()
         try:
             story = decode_link(request.args.get("s", ""), is_view_path)
         except StoryError as error:
-            return Response(str(error), status=400, mimetype="text/plain")
+            return Response(text.render(error.message), status=400, mimetype="text/plain")
         if not story.slides:
-            return Response(t("The story has no slides."), status=400, mimetype="text/plain")
+            return Response(
+                text.gettext("The story has no slides."), status=400, mimetype="text/plain"
+            )
         name = re.sub(r"[^a-z0-9]+", "-", story.title.lower()).strip("-") or "story"
         return Response(
-            export_story(story, server),
+            export_story(story, server, text),
             mimetype="text/html",
             headers={"Content-Disposition": f'attachment; filename="story_{name}.html"'},
         )
+
+    @server.after_request
+    def remember_language(response: Response) -> Response:
+        # A page opened with lang= in its address remembers the choice for addresses without.
+        chosen = known(value("lang"))
+        is_page = request.method == "GET" and response.mimetype == "text/html"
+        if chosen and is_page and request.cookies.get(COOKIE) != chosen:
+            response.set_cookie(COOKIE, chosen, max_age=365 * 86400, samesite="Lax")
+        return response
 
 
 def _on_callback_error(error: Exception) -> None:
@@ -171,29 +232,22 @@ def _on_callback_error(error: Exception) -> None:
     the view keeps working and nothing the user did is lost; no stack trace reaches the page.
     """
     flask.current_app.logger.error("callback failed", exc_info=error)
-    dash.set_props(
-        ids.ERROR_BANNER,
-        {
-            "children": t(
-                "Something went wrong while updating this view, so part of it was not updated. "
-                "The rest of the page still works: try another setting, or reload the page."
-            )
-        },
-    )
+    dash.set_props(ids.ERROR_BANNER, {"children": current_text().gettext(CALLBACK_FAILED)})
 
 
 def create_app(dataset: Dataset | None = None) -> dash.Dash:
-    """Create the Dash app serving ``dataset`` (the bundled data by default)."""
+    """Create the Dash app serving ``dataset`` (the bundled data by default) as its baseline."""
     server = Flask("dashboard")
-    server.config[CONFIG_KEY] = dataset or bundled_dataset()
+    install(server, {BASELINE: dataset or bundled_dataset()}, lookup=uploaded_dataset)
+    configure_uploads(server)  # request size limit, template downloads
     configure_serving(server)  # compression, cache headers
-    app = dash.Dash(
+    app = DashboardDash(
         "dashboard",
         server=server,
         use_pages=True,
         pages_folder="",
         assets_folder=str(ASSETS_DIR),
-        title=t("Trafficking in persons · Southern Mediterranean"),
+        title="",  # each page's title is set in its language (see pages.frame.page_title)
         serve_locally=True,
         on_error=_on_callback_error,
         update_title=None,
@@ -201,8 +255,12 @@ def create_app(dataset: Dataset | None = None) -> dash.Dash:
     from dashboard import pages  # noqa: F401 - registers every page
 
     app.layout = shell
+    configure_boundary(app)  # every callback request checked before Dash dispatches it
+    configure_index(app)  # index: unused scripts left out, first render loaded early
     _register_shell_callbacks(app)
     _register_routes(server)
+    configure_accounts(server)  # members: sessions, sign-in, CSRF, shared datasets (issue 13)
+    configure_security(server, app)  # CSP (hashes of the inline scripts), nosniff, HSTS …
     return app
 
 

@@ -19,14 +19,18 @@ from urllib.parse import parse_qs, urlencode
 import pandas as pd
 from flask import Flask, Response, request
 
-from dashboard.context import current_dataset
 from dashboard.dataset import Dataset
 from dashboard.export import to_csv_bytes
-from dashboard.i18n import t
+from dashboard.registry import resolve_current
+from dashboard.text import N_
+from dashboard.web.address import current_text
 
 #: A view's query as Dash Pages hands it to ``layout(**query)`` (a list for a repeated key).
 Query = Mapping[str, str | list[str]]
 Download = Callable[[Dataset, Query], tuple[pd.DataFrame | bytes, str]]
+
+NO_SUCH_DOWNLOAD = N_("There is no such download.")
+UNKNOWN_DATASET = N_("There is no dataset “{key}” here.")
 
 #: (view, name) → the function making that file. Filled by the page modules when imported.
 REGISTRY: dict[tuple[str, str], Download] = {}
@@ -98,6 +102,19 @@ def _plain(message: str, status: int) -> Response:
     return Response(message, status=status, mimetype="text/plain")
 
 
+def with_rule(dataset: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
+    """An uploaded dataset's file says the small-count rule its counts went through (every
+    count in it was published by that rule: :func:`dashboard.exchange.convert.to_dataset`):
+    ``rule_code`` (``small-count-suppression-k5``) and ``rule``, in the request's language."""
+    upload = dataset.metadata.get("upload")
+    if not isinstance(upload, dict) or "rule" not in upload:
+        return frame
+    from dashboard.exchange.problems import render
+
+    rule = upload["rule"]
+    return frame.assign(rule_code=rule["code"], rule=render(current_text(), rule["message"]))
+
+
 def register_routes(server: Flask) -> None:
     """Serve every registered download at ``/download/<view>/<name>.csv``."""
 
@@ -105,12 +122,18 @@ def register_routes(server: Flask) -> None:
     def download(view: str, name: str) -> Response:
         make = REGISTRY.get((view, name))
         if make is None:
-            return _plain(t("There is no such download."), 404)
+            return _plain(current_text().gettext(NO_SUCH_DOWNLOAD), 404)
         query = parse_view_query(request.query_string.decode("utf-8", "replace"))
+        resolution = resolve_current()
+        if not resolution.found:  # never a silent fallback to other data in a file
+            message = current_text().gettext(UNKNOWN_DATASET, key=resolution.key[:40])
+            return _plain(message, 404)
         try:
-            content, filename = make(current_dataset(), query)
+            content, filename = make(resolution.dataset, query)
         except DownloadNotFoundError as error:
             return _plain(str(error), 404)
+        if isinstance(content, pd.DataFrame):
+            content = with_rule(resolution.dataset, content)
         data = content if isinstance(content, bytes) else to_csv_bytes(content)
         return Response(
             data,

@@ -17,6 +17,8 @@ from dashboard.analytics.selection import (
     select_indicators,
 )
 from dashboard.dataset import Dataset
+from dashboard.schemas import descriptions
+from dashboard.text import N_
 
 FLOW_COLUMNS = [
     "origin",
@@ -47,7 +49,36 @@ INDICATOR_COLUMNS = [
     "citation",
 ]
 
+MILESTONE_COLUMNS = [
+    "iso3",
+    "milestone",
+    "action",
+    "date",
+    "date_precision",
+    "instrument",
+    "instrument_fr",
+    "body_name",
+    "source_title",
+    "source_url",
+    "source_publisher",
+    "quote",
+    "note",
+    "as_of",
+    "source",
+    "citation",
+]
+
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: The meaning of the column the exports add to the tables' own.
+CITATION = N_("How to cite the source dataset.")
+
+
+def column_meanings(kind: str) -> dict[str, str]:
+    """Column → meaning (an English message) of an export of ``kind`` (``flows`` or
+    ``indicators``): the table's schema descriptions, and the citation the export adds."""
+    columns = FLOW_COLUMNS if kind == "flows" else INDICATOR_COLUMNS
+    meanings = {**descriptions(kind), "citation": CITATION}
+    return {column: meanings[column] for column in columns}
 
 
 def flows_export(dataset: Dataset, flt: FlowFilter) -> pd.DataFrame:
@@ -60,6 +91,18 @@ def indicators_export(dataset: Dataset, flt: IndicatorFilter) -> pd.DataFrame:
     """The indicator rows for ``flt`` with the export's columns."""
     rows = select_indicators(dataset.indicators, flt)
     return _with_citation(dataset, rows)[INDICATOR_COLUMNS].reset_index(drop=True)
+
+
+def milestones_export(
+    dataset: Dataset, countries: tuple[str, ...] = (), milestone: str | None = None
+) -> pd.DataFrame:
+    """The milestone rows of ``countries`` (all when empty) and of one ``milestone`` type (all
+    when None), with the export's columns: dates as the source gives them (``date_precision``
+    says to what), each row's source and quote, and the dataset's citation."""
+    from dashboard.analytics.milestones import select
+
+    rows = select(dataset.milestones, countries, milestone)
+    return _with_citation(dataset, rows)[MILESTONE_COLUMNS].reset_index(drop=True)
 
 
 def _with_citation(dataset: Dataset, rows: pd.DataFrame) -> pd.DataFrame:

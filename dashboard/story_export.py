@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 import json
+import textwrap
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -26,9 +27,11 @@ import flask
 
 from dashboard.components.present import view_name
 from dashboard.figures.theme import FONT_FAMILY, PRESENT_FONT_SIZE
-from dashboard.i18n import DEFAULT_LANGUAGE, direction, t
 from dashboard.paths import PLOTLY_BUNDLE, TOPOJSON_DIR
 from dashboard.stories import Slide, Story
+from dashboard.text import Text, plotly_locale
+from dashboard.web.address import ADDRESS_COMPONENTS
+from dashboard.web.security import script_hash
 
 TOPOJSON_FILE = TOPOJSON_DIR / "world_50m.json"
 TOPOJSON_NAME = "world_50m"
@@ -85,9 +88,14 @@ def _parse_id(key: str) -> Any:
 class _Renderer:
     """Renders views as the browser would, through one Flask test client."""
 
-    def __init__(self, server: flask.Flask) -> None:
+    def __init__(self, server: flask.Flask, text: Text, workspace_key: str | None = None) -> None:
         self.client = server.test_client()
+        if workspace_key:  # the requester's uploads, as their own browser sees them
+            from dashboard.web.workspace import COOKIE
+
+            self.client.set_cookie(COOKIE, workspace_key)
         self.callbacks = self.client.get("/_dash-dependencies").get_json()
+        self.text = text
 
     def _call(self, spec: str, inputs: list[dict], state: list[dict]) -> dict:
         outputs = [{"id": _parse_id(i), "property": p} for i, p in _outputs(spec)]
@@ -113,9 +121,18 @@ class _Renderer:
         response = self._call(_PAGES_OUTPUT, inputs, [])
         return response["_pages_content"]["children"]
 
+    def address(self, slide: Slide) -> str:
+        """The slide's query in the export's language (the one its reader chose), whichever
+        language the slide was saved in."""
+        return slide.query_in(self.text.lang)
+
     def snapshot(self, slide: Slide) -> SlideSnapshot:
-        tree = self.layout(slide.path, slide.query)
+        query = self.address(slide)
+        tree = self.layout(slide.path, query)
         index = {_id_key(n["props"]["id"]): n for n in _nodes(tree) if "id" in n["props"]}
+        # The shell's address bar, which every view callback carries (see web.callbacks).
+        for component in ADDRESS_COMPONENTS:
+            index[component] = {"props": {"id": component, "search": query}}
         pending = []
         for callback in self.callbacks:
             if callback.get("clientside_function") or callback.get("prevent_initial_call"):
@@ -158,21 +175,31 @@ class _Renderer:
         notes = [_text(n) for n in nodes if "source-note" in str(n["props"].get("className", ""))]
         snapshot = SlideSnapshot(figures=figures, source_note=notes[0] if notes else "")
         if not figures:
-            snapshot.problem = t(
+            snapshot.problem = self.text.gettext(
                 "This view has no chart to show offline; open it in the dashboard."
             )
         return snapshot
 
 
-def snapshot_slides(server: flask.Flask, slides: tuple[Slide, ...]) -> list[SlideSnapshot]:
+def snapshot_slides(
+    server: flask.Flask, slides: tuple[Slide, ...], text: Text
+) -> list[SlideSnapshot]:
     """Render each slide's view through the app's callbacks (see the module's docstring).
 
     Runs in its own thread: inside a Dash callback, the nested requests must not share the
     calling request's context.
     """
 
+    # Slides of an uploaded dataset render with the requester's workspace (read here: the
+    # thread below has no request); anyone else's export of them shows the public data.
+    key = None
+    if flask.has_request_context():
+        from dashboard.web.workspace import COOKIE
+
+        key = flask.request.cookies.get(COOKIE)
+
     def work() -> list[SlideSnapshot]:
-        renderer = _Renderer(server)
+        renderer = _Renderer(server, text, key)
         return [renderer.snapshot(slide) for slide in slides]
 
     with ThreadPoolExecutor(max_workers=1) as pool:
@@ -209,6 +236,23 @@ def present_figure(figure: dict, main: bool = True, font_size: int = PRESENT_FON
     ]
     for key in ("legend", "hoverlabel"):
         layout[key] = {**layout.get(key, {}), "font": {"size": font_size}}
+    source = (layout.get("meta") or {}).get("source")
+    if source:  # the figure carries its source inside it (no server, so no address)
+        small = round(font_size * 0.75)
+        lines = textwrap.wrap(source, 110)
+        bottom = (layout.get("margin") or {}).get("b", 0)
+        layout["margin"] = {
+            **(layout.get("margin") or {}),
+            "b": bottom + len(lines) * (small + 6) + 8,
+        }
+        layout["annotations"] = [
+            *layout["annotations"],
+            {
+                "text": "<br>".join(lines), "xref": "paper", "yref": "paper", "x": 0, "y": 0,
+                "xanchor": "left", "yanchor": "top", "yshift": -(bottom + 4), "align": "left",
+                "showarrow": False, "font": {"size": small, "color": "#000000"},
+            },
+        ]  # fmt: skip
     layout.pop("width", None)
     layout["autosize"] = True
     if main:
@@ -245,8 +289,8 @@ html, body { margin: 0; height: 100%; background: #fff; color: #000; font-family
 .note { font-size: 18px; background: #fffbe6; border-top: 2px solid #000; padding: 0.3rem 0.6rem;
   white-space: pre-wrap; max-height: 20vh; overflow: auto; }
 body.notes-hidden .note { display: none; }
-.bar { position: fixed; right: 0.5rem; top: 0.4rem; display: flex; gap: 0.4rem; align-items: center;
-  font-size: 16px; opacity: 0.4; z-index: 10; }
+.bar { position: fixed; inset-inline-end: 0.5rem; top: 0.4rem; display: flex; gap: 0.4rem;
+  align-items: center; font-size: 16px; opacity: 0.4; z-index: 10; }
 .bar:hover, .bar:focus-within { opacity: 1; }
 .bar button { font: inherit; background: #fff; border: 1px solid #000; border-radius: 4px;
   padding: 0.1rem 0.6rem; cursor: pointer; }
@@ -259,9 +303,8 @@ _SCRIPT = """
   var sections = Array.prototype.slice.call(document.querySelectorAll(".slide"));
   var counter = document.getElementById("counter");
   var current = -1;
-  var config = {
-    responsive: true, displaylogo: false, modeBarButtonsToRemove: ["lasso2d", "select2d"]
-  };
+  // The charts' options, their language's words (modebar, months) among them.
+  var config = story.config;
   function render(i) {
     var section = sections[i];
     if (section.getAttribute("data-rendered")) {
@@ -287,7 +330,9 @@ _SCRIPT = """
     if (history.replaceState) { history.replaceState(null, "", "#slide-" + (i + 1)); }
     render(i);
   }
-  var step = {ArrowRight: 1, PageDown: 1, " ": 1, ArrowLeft: -1, PageUp: -1};
+  // Right to left the story moves leftwards: ← is the next slide (as the buttons show).
+  var rtl = document.documentElement.getAttribute("dir") === "rtl";
+  var step = {ArrowRight: rtl ? -1 : 1, PageDown: 1, " ": 1, ArrowLeft: rtl ? 1 : -1, PageUp: -1};
   document.addEventListener("keydown", function (event) {
     if (event.key in step) { show(current + step[event.key]); }
     else if (event.key === "Home") { show(0); }
@@ -309,18 +354,34 @@ _SCRIPT = """
 """
 
 
-def story_html(story: Story, snapshots: list[SlideSnapshot]) -> str:
-    """The self-contained HTML file for ``story`` with its rendered ``snapshots``."""
-    title = story.title or t("Story")
+def offline_policy(scripts: list[str]) -> str:
+    """The Content-Security-Policy of the offline file: its own inline ``scripts`` (by their
+    hashes) and nothing else; no request of any kind (``default-src 'none'``).
+
+    Styles are inline (the file's own ``<style>``, and plotly.js adds rules and style
+    attributes as it draws); images are ``data:``/``blob:`` (plotly's PNG export).
+    ``frame-ancestors`` cannot be set in a ``<meta>`` element, so it is not.
+    """
+    hashes = " ".join(script_hash(script) for script in scripts)
+    return (
+        f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; "
+        "img-src data: blob:; base-uri 'none'; form-action 'none'"
+    )
+
+
+def story_html(story: Story, snapshots: list[SlideSnapshot], text: Text) -> str:
+    """The self-contained HTML file for ``story`` with its rendered ``snapshots``, in the
+    language of ``text``."""
+    title = story.title or text.gettext("Story")
     sections = []
     slides_data = []
     for number, (slide, snap) in enumerate(zip(story.slides, snapshots, strict=True), start=1):
-        heading = slide.title or view_name(slide.path)
+        heading = slide.title or view_name(slide.path, text)
         figures = "".join('<div class="figure"></div>' for _ in snap.figures)
         if snap.problem:
             figures = f'<p class="problem">{html.escape(snap.problem)}</p>'
         note = (
-            f'<aside class="note" aria-label="{html.escape(t("Speaker note"))}">'
+            f'<aside class="note" aria-label="{html.escape(text.gettext("Speaker note"))}">'
             f"{html.escape(slide.note)}</aside>"
             if slide.note
             else ""
@@ -338,29 +399,42 @@ def story_html(story: Story, snapshots: list[SlideSnapshot]) -> str:
                 "figures": [present_figure(f, i == 0) for i, f in enumerate(snap.figures)],
             }
         )
-    data = {"title": title, "slides": slides_data}
+    config = {
+        "responsive": True,
+        "displaylogo": False,
+        "showSendToCloud": False,  # nothing leaves the machine (see components/chart.py)
+        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+        **plotly_locale.config(text),
+    }
+    data = {"title": title, "slides": slides_data, "config": config}
     topojson = TOPOJSON_FILE.read_text(encoding="utf-8")
     labels = {
-        "previous": t("Previous slide"),
-        "next": t("Next slide"),
-        "notes": t("Notes (N)"),
+        "previous": text.gettext("Previous slide"),
+        "next": text.gettext("Next slide"),
+        "notes": text.gettext("Notes (N)"),
     }
+    previous, following = html.escape(labels["previous"]), html.escape(labels["next"])
+    # Map shapes for plotly's geo: with these set, plotly fetches nothing.
+    shapes = (
+        f'window.PlotlyGeoAssets = {{topojson: {{"{TOPOJSON_NAME}": '
+        + topojson.strip().replace("</", "<\\/")
+        + "}};"
+    )
+    bundle = PLOTLY_BUNDLE.read_text(encoding="utf-8").replace("</script", "<\\/script")
+    back, forward = ("→", "←") if text.direction == "rtl" else ("←", "→")
     return "".join(
         [
             "<!DOCTYPE html>\n",
-            f'<html lang="{DEFAULT_LANGUAGE}" dir="{direction()}"><head><meta charset="utf-8">',
+            f'<html lang="{text.lang}" dir="{text.direction}"><head><meta charset="utf-8">',
+            '<meta http-equiv="Content-Security-Policy" '
+            f'content="{offline_policy([shapes, bundle, _SCRIPT])}">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>{html.escape(title)}</title><style>{_STYLE}</style>",
-            # Map shapes for plotly's geo: with these set, plotly fetches nothing.
-            f'<script>window.PlotlyGeoAssets = {{topojson: {{"{TOPOJSON_NAME}": ',
-            topojson.strip().replace("</", "<\\/"),
-            "}};</script>\n<script>",
-            PLOTLY_BUNDLE.read_text(encoding="utf-8").replace("</script", "<\\/script"),
-            "</script></head><body>",
+            f"<script>{shapes}</script>\n<script>{bundle}</script></head><body>",
             '<nav class="bar">',
-            f'<button id="previous" type="button" aria-label="{labels["previous"]}">←</button>',
+            f'<button id="previous" type="button" aria-label="{previous}">{back}</button>',
             '<span id="counter"></span>',
-            f'<button id="next" type="button" aria-label="{labels["next"]}">→</button>',
+            f'<button id="next" type="button" aria-label="{following}">{forward}</button>',
             f'<button id="notes" type="button">{html.escape(labels["notes"])}</button></nav>',
             f"<main>{''.join(sections)}</main>",
             f'<script type="application/json" id="story-data">{_script_json(data)}</script>',
@@ -369,6 +443,7 @@ def story_html(story: Story, snapshots: list[SlideSnapshot]) -> str:
     )
 
 
-def export_story(story: Story, server: flask.Flask) -> str:
-    """``story`` as one offline HTML file, its views rendered by ``server`` (the Dash app's)."""
-    return story_html(story, snapshot_slides(server, story.slides))
+def export_story(story: Story, server: flask.Flask, text: Text) -> str:
+    """``story`` as one offline HTML file in ``text``'s language, its views rendered by
+    ``server`` (the Dash app's)."""
+    return story_html(story, snapshot_slides(server, story.slides, text), text)

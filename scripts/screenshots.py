@@ -1,9 +1,11 @@
 """Take the README's screenshot of each view in headless Chromium (1280×720).
 
     .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
+    .venv/bin/python scripts/screenshots.py --lang fr ar --views map flows
 
-Starts the dashboard on a free local port, opens each view's address, waits until every graph
-has drawn, and saves ``<view>.png``. Needs a Chromium (``$CHROMIUM_PATH`` or ``chromium``).
+Starts the dashboard on a free local port, opens each view's address (in each ``--lang``),
+waits until every graph has drawn, and saves ``<view>.png`` (English) or ``<view>-<lang>.png``.
+Needs a Chromium (``$CHROMIUM_PATH`` or ``chromium``).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ VIEWS = {
     "flows": "/flows?measure=trafficking-victims&from=2010&to=2021&countries=JOR,LBN,TUN,MAR,EGY",
     "compare": "/compare?countries=JOR,LBN,TUN,MAR,EGY,DZA&indicator=share-children",
     "country": "/country/JOR",
+    "reforms": "/reforms?country=TUN&milestone=national-law_2016-08-03",
     "data": "/data?kind=flows&measure=trafficking-victims&countries=JOR,LBN&from=2015&to=2021",
     "sources": "/sources",
     "present": "/flows?measure=border-crossings&from=2015&to=2024&countries=TUN,MAR,DZA,EGY,LBY"
@@ -43,6 +46,10 @@ def _free_port() -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument(
+        "--lang", nargs="+", default=["en"], choices=["en", "fr", "ar"], help="languages"
+    )
+    parser.add_argument("--views", nargs="+", choices=list(VIEWS), default=list(VIEWS))
     args = parser.parse_args()
     browser_path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
     if not browser_path:
@@ -72,13 +79,16 @@ def main() -> int:
                 args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
             )
             page = browser.new_page(viewport={"width": 1280, "height": 720})
-            for name, path in VIEWS.items():
-                page.goto(base + path)
-                page.wait_for_load_state("networkidle")
-                page.wait_for_function(WAIT_FOR_DASH, timeout=30_000)
-                page.wait_for_timeout(800)  # let transitions settle
-                page.screenshot(path=str(args.out / f"{name}.png"))
-                print(f"wrote {args.out / f'{name}.png'}")
+            for lang in args.lang:
+                for name in args.views:
+                    path = VIEWS[name]
+                    page.goto(f"{base}{path}{'&' if '?' in path else '?'}lang={lang}")
+                    page.wait_for_load_state("networkidle")
+                    page.wait_for_function(WAIT_FOR_DASH, timeout=30_000)
+                    page.wait_for_timeout(800)  # let transitions settle
+                    shot = args.out / (f"{name}.png" if lang == "en" else f"{name}-{lang}.png")
+                    page.screenshot(path=str(shot))
+                    print(f"wrote {shot}")
             browser.close()
     finally:
         server.terminate()

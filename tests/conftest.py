@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,13 @@ import pytest
 # Figures are validated by plotly.py while the tests run (and in the servers they start);
 # the app skips it when serving (see dashboard/figures/compare.py).
 os.environ.setdefault("DASHBOARD_VALIDATE_FIGURES", "1")
+# Uploads go to a database of the test run (servers the tests start inherit it), never to the
+# project's instance/ folder.
+os.environ.setdefault("DASHBOARD_INSTANCE_DIR", tempfile.mkdtemp(prefix="dashboard-tests-"))
+
+# Accounts' passwords hashed with argon2's cheapest parameters (dashboard/accounts/passwords.py):
+# the platform tests make hundreds of accounts; one test checks the production parameters.
+os.environ.setdefault("DASHBOARD_FAST_PASSWORD_HASHES", "1")
 
 from dashboard.paths import DEFAULT_RAW_DIR
 

@@ -9,6 +9,8 @@ they count in a country's totals without a self-loop distorting paths and centra
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import networkx as nx
 import numpy as np
 import pandas as pd
@@ -59,6 +61,8 @@ def build_flow_graph(flows: pd.DataFrame) -> nx.DiGraph:
     if "measure" in flows and flows["measure"].nunique() > 1:
         raise ValueError("a flow graph holds one measure; filter the flows first")
     totals = corridor_totals(flows)
+    if totals["transit"].str.contains(";", regex=False).any():
+        return _graph_of_paths(totals)
     origin = totals["origin"].to_numpy()
     transit = totals["transit"].to_numpy()
     destination = totals["destination"].to_numpy()
@@ -203,3 +207,48 @@ def ego_network(graph: nx.DiGraph, node: str, radius: int = 1) -> nx.DiGraph:
     if node not in graph:
         return nx.DiGraph()
     return nx.ego_graph(graph, node, radius=radius, undirected=True).copy()
+
+
+def _graph_of_paths(totals: pd.DataFrame) -> nx.DiGraph:
+    """The flow graph of corridors through several transit countries each (uploaded data:
+    ``transit`` holds ISO3 codes in travel order joined by ``;``): a corridor is the chain of
+    edges origin → first stop → … → destination, so every country passed through is a node of
+    its own, with the transit role (and betweenness on the real route).
+
+    Examples
+    --------
+    >>> totals = pd.DataFrame({"origin": ["CIV"], "transit": ["MLI;DZA"],
+    ...     "destination": ["TUN"], "count_low": [12], "count_high": [12], "censored": [False]})
+    >>> sorted(_graph_of_paths(totals).edges)
+    [('CIV', 'MLI'), ('DZA', 'TUN'), ('MLI', 'DZA')]
+    """
+    graph = nx.DiGraph()
+
+    def node(name: str, role: str) -> None:
+        if name not in graph:
+            graph.add_node(name, roles=set(), domestic_low=0, domestic_high=0)
+        graph.nodes[name]["roles"].add(role)
+
+    for row in totals.itertuples(index=False):
+        stops = [stop for stop in str(row.transit).split(";") if stop]
+        low, high, censored = int(row.count_low), int(row.count_high), bool(row.censored)
+        node(row.origin, "origin")
+        node(row.destination, "destination")
+        if not stops and row.origin == row.destination:
+            graph.nodes[row.origin]["domestic_low"] += low
+            graph.nodes[row.origin]["domestic_high"] += high
+            continue
+        for stop in stops:
+            node(stop, "transit")
+        path = [row.origin, *stops, row.destination]
+        for source, target in pairwise(path):
+            if source == target:
+                continue
+            if graph.has_edge(source, target):
+                edge = graph.edges[source, target]
+                edge["low"] += low
+                edge["high"] += high
+                edge["censored"] = edge["censored"] or censored
+            else:
+                graph.add_edge(source, target, low=low, high=high, censored=censored)
+    return graph

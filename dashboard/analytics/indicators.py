@@ -12,82 +12,42 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from dashboard.analytics.cells import count_cells
+
 
 @dataclass(frozen=True)
 class IndicatorSpec:
-    """How a view indicator is computed from the indicators table."""
+    """How a view indicator is computed from the indicators table (its name:
+    :data:`dashboard.text.labels.INDICATORS`)."""
 
-    label: str
-    unit: str
     base: str  # indicators.indicator of the numerator
     numerator: dict  # breakdown of the numerator (exploitation/sex/age)
     denominator: dict | None = None  # breakdown of the denominator (same base), for shares
     per_population: bool = False
     digits: int = 0
 
+    @property
+    def percent(self) -> bool:
+        """A share (a fraction of a whole, shown as a percentage)."""
+        return self.denominator is not None
 
-_TOTAL = {"exploitation": "total", "sex": "total", "age": "total"}
 
-#: Labels and units are English messages, translated with ``i18n.t`` where they are shown.
 SPECS: dict[str, IndicatorSpec] = {
-    "detected-victims": IndicatorSpec(
-        "Detected victims of trafficking", "victims", "detected-victims", {}
-    ),
-    "victims-per-100k": IndicatorSpec(
-        "Detected victims per 100,000 population",
-        "per 100,000",
-        "detected-victims",
-        {},
-        per_population=True,
-        digits=2,
-    ),
-    "persons-prosecuted": IndicatorSpec(
-        "Persons prosecuted for trafficking", "persons", "persons-prosecuted", {}
-    ),
-    "persons-convicted": IndicatorSpec(
-        "Persons convicted of trafficking", "persons", "persons-convicted", {}
-    ),
-    "share-children": IndicatorSpec(
-        "Share of detected victims who are children",
-        "%",
-        "detected-victims",
-        {"age": "child"},
-        denominator={},
-        digits=0,
-    ),
-    "share-female": IndicatorSpec(
-        "Share of detected victims who are women or girls",
-        "%",
-        "detected-victims",
-        {"sex": "female"},
-        denominator={},
-    ),
+    "detected-victims": IndicatorSpec("detected-victims", {}),
+    "victims-per-100k": IndicatorSpec("detected-victims", {}, per_population=True, digits=2),
+    "persons-prosecuted": IndicatorSpec("persons-prosecuted", {}),
+    "persons-convicted": IndicatorSpec("persons-convicted", {}),
+    "share-children": IndicatorSpec("detected-victims", {"age": "child"}, denominator={}),
+    "share-female": IndicatorSpec("detected-victims", {"sex": "female"}, denominator={}),
     "share-forced-labour": IndicatorSpec(
-        "Share of detected victims trafficked for forced labour",
-        "%",
-        "detected-victims",
-        {"exploitation": "forced-labour"},
-        denominator={},
+        "detected-victims", {"exploitation": "forced-labour"}, denominator={}
     ),
     "share-sexual-exploitation": IndicatorSpec(
-        "Share of detected victims trafficked for sexual exploitation",
-        "%",
-        "detected-victims",
-        {"exploitation": "sexual-exploitation"},
-        denominator={},
+        "detected-victims", {"exploitation": "sexual-exploitation"}, denominator={}
     ),
 }
 
 VALUE_COLUMNS = ["iso3", "year", "low", "high", "censored"]
-
-
-def _cells(indicators: pd.DataFrame, base: str, breakdown: dict) -> pd.DataFrame:
-    wanted = {**_TOTAL, **breakdown}
-    keep = indicators["indicator"] == base
-    for column, value in wanted.items():
-        keep &= indicators[column] == value
-    cells = indicators.loc[keep, ["iso3", "year", "value_low", "value_high", "censored"]]
-    return cells.rename(columns={"value_low": "low", "value_high": "high"})
 
 
 def indicator_values(
@@ -129,9 +89,9 @@ def indicator_values(
     numerator = dict(spec.numerator)
     if spec.denominator is None and "exploitation" not in numerator:
         numerator["exploitation"] = exploitation
-    values = _cells(indicators, spec.base, numerator)
+    values = count_cells(indicators, spec.base, numerator)
     if spec.denominator is not None:
-        whole = _cells(indicators, spec.base, spec.denominator)
+        whole = count_cells(indicators, spec.base, spec.denominator)
         values = values.merge(whole, on=["iso3", "year"], suffixes=("", "_whole"))
         low = values["low"] / values["high_whole"].where(values["high_whole"] > 0)
         high = values["high"] / values["low_whole"].where(values["low_whole"] > 0)

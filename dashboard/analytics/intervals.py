@@ -8,8 +8,9 @@ point value inside an interval.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
+import numpy as np
 import pandas as pd
 
 #: The interval a suppressed ``<5`` cell stands for.
@@ -91,31 +92,61 @@ def ratio_interval(
     return low, high
 
 
-def format_interval(low: float, high: float, *, digits: int = 0) -> str:
-    """Format an interval for people: ``"12"`` when exact, ``"12–27"`` when a range.
+def sum_frame(
+    frame: pd.DataFrame,
+    by: str | Sequence[str],
+    low: str,
+    high: str,
+    *,
+    sort: bool = True,
+    first: Sequence[str] = (),
+) -> pd.DataFrame:
+    """Per value of ``by``: the interval columns ``low``/``high`` summed bound by bound.
+
+    Also returns ``censored`` (whether any row of the group was) when the frame has that
+    column, ``years`` (how many distinct years the group spans) when it has ``year``, and the
+    first value of each ``first`` column. Groups are in sorted order (``sort``) or in order of
+    appearance; rows with a missing key are left out.
+
+    The same as ``frame.groupby(by, sort=sort).agg(...)`` with named aggregations, computed
+    with numpy (a named aggregation costs milliseconds per call; the Country view makes
+    several).
 
     Examples
     --------
-    >>> format_interval(12, 27)
-    '12–27'
-    >>> format_interval(1500, 1500)
-    '1,500'
-    >>> format_interval(0.123, 0.2, digits=2)
-    '0.12–0.20'
+    >>> rows = pd.DataFrame({"origin": ["NGA", "ERI", "NGA"], "year": [2019, 2019, 2020],
+    ...     "count_low": [5, 1, 2], "count_high": [5, 4, 2], "censored": [False, True, False]})
+    >>> sum_frame(rows, "origin", "count_low", "count_high").values.tolist()
+    [['ERI', 1, 4, True, 1], ['NGA', 7, 7, False, 2]]
     """
-    if pd.isna(low) or pd.isna(high):
-        return "–"
-    fmt = f"{{:,.{digits}f}}"
-    lo, hi = fmt.format(low), fmt.format(high)
-    return lo if lo == hi else f"{lo}–{hi}"
+    key = [by] if isinstance(by, str) else list(by)
+    if len(key) == 1:
+        codes, values = pd.factorize(frame[key[0]], sort=sort)
+        keys = {key[0]: values}
+    else:  # several columns: one group per combination
+        codes, values = pd.MultiIndex.from_frame(frame[key]).factorize(sort=sort)
+        keys = {name: values.get_level_values(i) for i, name in enumerate(key)}
+    if (codes < 0).any():
+        frame, codes = frame.loc[codes >= 0], codes[codes >= 0]
+    size = len(values)
 
+    def summed(column: str) -> np.ndarray:
+        data = frame[column].to_numpy()
+        total = np.zeros(size, dtype=data.dtype)
+        np.add.at(total, codes, data)
+        return total
 
-def sum_frame(frame: pd.DataFrame, by: list[str], low: str, high: str) -> pd.DataFrame:
-    """Group ``frame`` by ``by`` and sum the interval columns ``low``/``high``.
-
-    Also returns ``censored`` (any censored row in the group) when the frame has that column.
-    """
-    aggregations: dict[str, tuple[str, str]] = {low: (low, "sum"), high: (high, "sum")}
+    totals: dict[str, object] = {**keys, low: summed(low), high: summed(high)}
     if "censored" in frame.columns:
-        aggregations["censored"] = ("censored", "any")
-    return frame.groupby(by, as_index=False, sort=True, dropna=False).agg(**aggregations)
+        censored = np.zeros(size, dtype=bool)
+        np.logical_or.at(censored, codes, frame["censored"].to_numpy(dtype=bool))
+        totals["censored"] = censored
+    if "year" in frame.columns:
+        years = frame["year"].to_numpy(dtype="int64")
+        span = int(years.max()) + 1 if len(years) else 1
+        group_years = pd.unique(codes.astype("int64") * span + years)
+        totals["years"] = np.bincount(group_years // span, minlength=size).astype("int64")
+    if first:
+        _, at = np.unique(codes, return_index=True)
+        totals.update({column: frame[column].to_numpy()[at] for column in first})
+    return pd.DataFrame(totals)

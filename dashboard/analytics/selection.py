@@ -6,10 +6,13 @@ One function per table, so that what a chart draws, what the Data view lists and
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
+
+#: The flows' measure of detected victims (the other, border crossings, is migration context).
+VICTIMS = "trafficking-victims"
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,8 @@ class IndicatorFilter:
     age: str | None = None
 
 
-def _years(frame: pd.DataFrame, year_from: int | None, year_to: int | None) -> pd.Series:
+def in_years(frame: pd.DataFrame, year_from: int | None, year_to: int | None) -> pd.Series:
+    """Which rows of ``frame`` fall in ``[year_from, year_to]`` (``None``: no limit)."""
     keep = pd.Series(True, index=frame.index)
     if year_from is not None:
         keep &= frame["year"] >= year_from
@@ -64,7 +68,7 @@ def select_flows(flows: pd.DataFrame, flt: FlowFilter) -> pd.DataFrame:
     >>> select_flows(flows, FlowFilter(countries=("TUN",)))["origin"].tolist()
     ['TUN']
     """
-    keep = (flows["measure"] == flt.measure) & _years(flows, flt.year_from, flt.year_to)
+    keep = (flows["measure"] == flt.measure) & in_years(flows, flt.year_from, flt.year_to)
     keep &= _isin(flows["origin"], flt.origins) & _isin(flows["destination"], flt.destinations)
     if flt.countries:
         keep &= flows["origin"].isin(flt.countries) | flows["destination"].isin(flt.countries)
@@ -73,10 +77,23 @@ def select_flows(flows: pd.DataFrame, flt: FlowFilter) -> pd.DataFrame:
 
 def select_indicators(indicators: pd.DataFrame, flt: IndicatorFilter) -> pd.DataFrame:
     """Rows of the indicators table matching ``flt``, in the table's order."""
-    keep = _years(indicators, flt.year_from, flt.year_to)
+    keep = in_years(indicators, flt.year_from, flt.year_to)
     keep &= _isin(indicators["iso3"], flt.countries)
     for column in ("indicator", "exploitation", "sex", "age"):
         value = getattr(flt, column)
         if value is not None:
             keep &= indicators[column] == value
     return indicators.loc[keep]
+
+
+def in_area(frame: pd.DataFrame, area: Mapping[str, Sequence[float]]) -> pd.DataFrame:
+    """Rows of ``frame`` (with ``lon``/``lat``) inside ``area``
+    (``{"lon": [west, east], "lat": [south, north]}``).
+
+    Examples
+    --------
+    >>> points = pd.DataFrame({"lon": [10.0, 120.0], "lat": [35.0, 10.0]})
+    >>> len(in_area(points, {"lon": [-28, 68], "lat": [0, 56]}))
+    1
+    """
+    return frame.loc[frame["lon"].between(*area["lon"]) & frame["lat"].between(*area["lat"])]

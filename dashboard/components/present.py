@@ -15,7 +15,8 @@ import dash
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.i18n import t
+from dashboard.text import Text
+from dashboard.web.address import link
 
 #: Pages that are not views a story can show.
 NOT_VIEWS = frozenset({"/story", "/404"})
@@ -43,44 +44,44 @@ def is_view_path(path: str) -> bool:
     return False
 
 
-def view_name(path: str) -> str:
-    """The translated name of the view at ``path`` (the path itself when unknown)."""
+def view_name(path: str, text: Text) -> str:
+    """The name of the view at ``path`` in ``text``'s language (the path itself when unknown)."""
     for page in dash.page_registry.values():
         if page["path"] not in NOT_VIEWS and _path_pattern(page).fullmatch(path):
-            return t(page["name"])
+            return text.gettext(page["name"])
     return path
 
 
-def add_to_story_form() -> html.Details:
+def add_to_story_form(text: Text) -> html.Details:
     """The header's "Add to story" disclosure: a title, a speaker note and an Add button."""
     return html.Details(
         [
-            html.Summary(t("+ Add to story"), className="button"),
+            html.Summary(text.gettext("+ Add to story"), className="button"),
             html.Div(
                 [
-                    html.Label(t("Slide title"), htmlFor=ids.STORY_ADD_TITLE),
+                    html.Label(text.gettext("Slide title"), htmlFor=ids.STORY_ADD_TITLE),
                     dcc.Input(
                         id=ids.STORY_ADD_TITLE,
                         type="text",
                         maxLength=120,
-                        placeholder=t("What this view shows"),
+                        placeholder=text.gettext("What this view shows"),
                         debounce=False,
                     ),
-                    html.Label(t("Speaker note"), htmlFor=ids.STORY_ADD_NOTE),
+                    html.Label(text.gettext("Speaker note"), htmlFor=ids.STORY_ADD_NOTE),
                     dcc.Textarea(
                         id=ids.STORY_ADD_NOTE,
                         maxLength=2000,
-                        placeholder=t("What to say (only you see it)"),
+                        placeholder=text.gettext("What to say (only you see it)"),
                     ),
                     html.Div(
                         [
                             html.Button(
-                                t("Add this view"),
+                                text.gettext("Add this view"),
                                 id=ids.STORY_ADD,
                                 className="button",
                                 n_clicks=0,
                             ),
-                            dcc.Link(t("Open the story"), href="/story"),
+                            dcc.Link(text.gettext("Open the story"), href=link("/story")),
                         ],
                         className="story-add-actions",
                     ),
@@ -94,12 +95,12 @@ def add_to_story_form() -> html.Details:
     )
 
 
-def exit_button() -> html.Button:
+def exit_button(text: Text) -> html.Button:
     """A small button to leave presenter mode with the mouse (shown only when presenting)."""
     return html.Button(
-        t("Exit presentation (Esc)"),
+        text.gettext("Exit presentation (Esc)"),
         id=ids.PRESENT_EXIT,
         className="present-exit",
-        title=t("Leave presenter mode"),
+        title=text.gettext("Leave presenter mode"),
         n_clicks=0,
     )

@@ -7,32 +7,41 @@ the map's shapes come from the app's own assets (``topojsonURL`` in the graph co
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.analytics.intervals import format_interval
+from dashboard.figures.direction import mirrored_x, rtl_text
+from dashboard.figures.plotly_dict import localised
 from dashboard.figures.theme import (
     FLOW_COLOURS,
     INCIDENT_COLOUR,
     SEQUENTIAL,
     base_layout,
 )
-from dashboard.i18n import t
+from dashboard.text import Text
 
 #: Widths (px) of the flow-line classes, thinnest first.
 LINE_WIDTHS = (1.5, 3.0, 5.0, 8.0)
-MEDITERRANEAN = {"lon": [-28.0, 68.0], "lat": [0.0, 56.0]}
 
 
 @dataclass(frozen=True)
 class MapOptions:
-    """What the map shows besides its data."""
+    """What the map shows besides its data: ``area`` is the part of the world it shows
+    (``{"lon": [west, east], "lat": [south, north]}``, from the dataset)."""
 
+    text: Text
+    area: Mapping[str, Sequence[float]]
     title: str = ""
+    #: What else the map draws (its lines, its points), under the title: every measure the
+    #: figure holds is named in the figure itself, context as context.
+    subtitle: str = ""
     colour_label: str = ""
+    #: The choropleth's measure (an indicator code), kept in the trace's ``meta``.
+    measure: str = ""
     percent: bool = False
     digits: int = 0
     focus: str | None = None
@@ -41,9 +50,7 @@ class MapOptions:
 
 
 def _hover_value(low: float, high: float, options: MapOptions) -> str:
-    if options.percent:
-        return format_interval(low * 100, high * 100, digits=options.digits) + " %"
-    return format_interval(low, high, digits=options.digits)
+    return options.text.interval(low, high, digits=options.digits, percent=options.percent)
 
 
 def _colour_values(low: pd.Series, options: MapOptions) -> dict:
@@ -60,7 +67,7 @@ def _colour_values(low: pd.Series, options: MapOptions) -> dict:
             "z": z.tolist(),
             "zmax": 100,
             "tickvals": ticks,
-            "ticktext": [f"{v} %" for v in ticks],
+            "ticktext": [options.text.number(v) + options.text.percent_suffix() for v in ticks],
         }
     z = np.log10(1 + low.astype(float))
     top = max(float(z.max()) if len(z) else 1.0, 1.0)
@@ -69,7 +76,7 @@ def _colour_values(low: pd.Series, options: MapOptions) -> dict:
         "z": z.to_numpy(dtype="float32"),
         "zmax": top,
         "tickvals": [round(float(np.log10(1 + v)), 4) for v in ticks],
-        "ticktext": [f"{v:,}" for v in ticks],
+        "ticktext": [options.text.number(v) for v in ticks],
     }
 
 
@@ -81,9 +88,10 @@ def choropleth_trace(
     ``values`` has ``iso3, low, high, censored``; hover shows the full interval.
     """
     colour = _colour_values(values["low"], options)
+    suppressed = options.text.gettext("includes suppressed counts (&lt;5)")
     hover = [
         f"<b>{names.get(code, code)}</b><br>{_hover_value(lo, hi, options)}"
-        + ("<br><i>includes suppressed counts (&lt;5)</i>" if cens else "")
+        + (f"<br><i>{suppressed}</i>" if cens else "")
         for code, lo, hi, cens in zip(
             values["iso3"], values["low"], values["high"], values["censored"], strict=True
         )
@@ -106,11 +114,34 @@ def choropleth_trace(
         hovertext=hover,
         hoverinfo="text",
         name="",
+        meta={"measure": options.measure, "context": False},
     )
 
 
+@dataclass(frozen=True)
+class LineOptions:
+    """What the flow lines are: their measure (a flows measure code), whether it is migration
+    context, and their legend's title (which says both, and that width is the count)."""
+
+    text: Text
+    measure: str
+    legend_title: str
+    context: bool = False
+
+
+def _stops(transit: object) -> list[str]:
+    """The transit stops of a corridor in travel order: one corridor token (``route:cm``), or
+    the countries an upload names joined by ``;`` (``MLI;DZA``), or none."""
+    if not isinstance(transit, str) or not transit:
+        return []
+    return [stop for stop in transit.split(";") if stop]
+
+
 def flow_line_traces(
-    corridors: pd.DataFrame, points: dict[str, tuple[float, float]], names: dict[str, str]
+    corridors: pd.DataFrame,
+    points: Mapping[str, tuple[float, float]],
+    names: Mapping[str, str],
+    options: LineOptions,
 ) -> list[go.Scattergeo]:
     """Flow lines, width by count, drawn through the transit corridor when there is one.
 
@@ -125,16 +156,23 @@ def flow_line_traces(
         Code or token → ``(lon, lat)``; corridors whose ends have no point are not drawn.
     names : dict
         Code or token → display name, for hover text.
+    options : LineOptions
+        The language, the lines' measure and their legend's title.
 
     Returns
     -------
     list of plotly.graph_objects.Scattergeo
-        At most ``len(LINE_WIDTHS)`` line traces plus one trace of hover markers.
+        At most ``len(LINE_WIDTHS)`` line traces, each in the legend with the range of counts
+        its width stands for, plus one trace of hover markers.
     """
+    text = options.text
+    meta = {"measure": options.measure, "context": options.context}
     drawable = corridors[
         corridors["origin"].isin(points)
         & corridors["destination"].isin(points)
-        & (corridors["transit"].eq("") | corridors["transit"].isin(points))
+        & corridors["transit"]
+        .map(lambda via: all(stop in points for stop in _stops(via)))
+        .astype(bool)
         & (corridors["origin"] != corridors["destination"])
     ]
     if drawable.empty:
@@ -144,12 +182,14 @@ def flow_line_traces(
     classes = np.clip(np.searchsorted(edges, highs, side="right") - 1, 0, len(LINE_WIDTHS) - 1)
     traces: list[go.Scattergeo] = []
     mid_lon, mid_lat, mid_text = [], [], []
-    via_template = t("{route} via {via}")  # filled per corridor below
+    via_template = text.gettext("{route} via {via}")  # filled per corridor below
+    arrow = " ← " if text.direction == "rtl" else " → "  # routes read from their origin
     for width_class, width in enumerate(LINE_WIDTHS):
         lon: list[float] = []
         lat: list[float] = []
-        for row in drawable.loc[classes == width_class].itertuples(index=False):
-            stops = [row.origin, *([row.transit] if row.transit else []), row.destination]
+        members = drawable.loc[classes == width_class]
+        for row in members.itertuples(index=False):
+            stops = [row.origin, *_stops(row.transit), row.destination]
             for stop in stops:
                 lon.append(points[stop][0])
                 lat.append(points[stop][1])
@@ -158,11 +198,13 @@ def flow_line_traces(
             mid_lon.append(points[stops[-2]][0] * 0.5 + points[stops[-1]][0] * 0.5)
             mid_lat.append(points[stops[-2]][1] * 0.5 + points[stops[-1]][1] * 0.5)
             origin, destination = names.get(row.origin, row.origin), names.get(row.destination)
-            route = f"{origin} → {destination or row.destination}"
+            route = f"{origin}{arrow}{destination or row.destination}"
             if row.transit:
-                route = via_template.format(route=route, via=names.get(row.transit, row.transit))
-            mid_text.append(f"{route}<br>{format_interval(row.count_low, row.count_high)}")
+                via = arrow.join(names.get(stop, stop) for stop in _stops(row.transit))
+                route = via_template.format(route=route, via=via)
+            mid_text.append(f"{route}<br>{text.interval(row.count_low, row.count_high)}")
         if lon:
+            low, high = members["count_high"].min(), members["count_high"].max()
             traces.append(
                 go.Scattergeo(
                     lon=np.array(lon, dtype="float32"),
@@ -171,7 +213,12 @@ def flow_line_traces(
                     line={"width": width, "color": FLOW_COLOURS[width_class]},
                     opacity=0.75,
                     hoverinfo="skip",
-                    showlegend=False,
+                    # The legend: what the lines are, and the counts each width stands for.
+                    name=text.interval(low, high),
+                    legendgroup="lines",
+                    legendgrouptitle={"text": options.legend_title},
+                    showlegend=True,
+                    meta=meta,
                 )
             )
     traces.append(
@@ -184,17 +231,13 @@ def flow_line_traces(
             hoverinfo="text",
             name="flows",
             showlegend=False,
+            meta=meta,
         )
     )
     return traces
 
 
-def in_map_area(frame: pd.DataFrame, area: dict = MEDITERRANEAN) -> pd.DataFrame:
-    """Rows of ``frame`` (with ``lon``/``lat``) inside the map's visible area."""
-    return frame.loc[frame["lon"].between(*area["lon"]) & frame["lat"].between(*area["lat"])]
-
-
-def incident_trace(incidents: pd.DataFrame, label: str) -> go.Scattergeo:
+def incident_trace(incidents: pd.DataFrame, label: str, text: Text) -> go.Scattergeo:
     """Missing Migrants incidents as markers sized by the dead and missing.
 
     Coordinates and sizes go to the browser as typed arrays; hover text is kept short (date,
@@ -203,9 +246,9 @@ def incident_trace(incidents: pd.DataFrame, label: str) -> go.Scattergeo:
     located = incidents.dropna(subset=["lon", "lat"])
     dead = located["dead_missing"].to_numpy(dtype=float)
     places = located["location"].fillna("").str.slice(0, 48)
-    template = t("{date} · {n} dead or missing<br>{place}")  # filled per incident below
+    template = text.gettext("{date} · {n} dead or missing<br>{place}")  # filled per incident below
     hover = [
-        template.format(date=d, n=f"{dm:g}", place=place)
+        template.format(date=d, n=text.number(dm), place=place)
         for d, dm, place in zip(located["date"], dead, places, strict=True)
     ]
     return go.Scattergeo(
@@ -222,6 +265,7 @@ def incident_trace(incidents: pd.DataFrame, label: str) -> go.Scattergeo:
         hoverinfo="text",
         name=label,
         showlegend=True,
+        meta={"measure": "incidents", "context": True},
     )
 
 
@@ -232,7 +276,7 @@ def map_figure(
     lines: list[go.Scattergeo] | None = None,
     incidents: go.Scattergeo | None = None,
 ) -> go.Figure:
-    """The map: choropleth, then flow lines, then incidents, over the Mediterranean."""
+    """The map: choropleth, then flow lines, then incidents, over the options' area."""
     figure = go.Figure(layout=base_layout(options.font_size))
     if not values.empty:
         figure.add_trace(choropleth_trace(values, names, options))
@@ -243,8 +287,8 @@ def map_figure(
     figure.update_geos(
         resolution=50,
         projection_type="natural earth",
-        lonaxis_range=MEDITERRANEAN["lon"],
-        lataxis_range=MEDITERRANEAN["lat"],
+        lonaxis_range=list(options.area["lon"]),
+        lataxis_range=list(options.area["lat"]),
         showcountries=True,
         countrycolor="#9aa3ad",
         showland=True,
@@ -254,11 +298,38 @@ def map_figure(
         showframe=False,
         showcoastlines=False,
     )
+    # The title, then one line per line of the subtitle.
+    top = 60 + 22 * (options.subtitle.count("<br>") + 1) if options.subtitle else 48
     figure.update_layout(
-        title={"text": options.title, "x": 0.01},
-        margin={"l": 0, "r": 0, "t": 48, "b": 0},
-        legend={"x": 0.01, "y": 0.02, "bgcolor": "rgba(255,255,255,0.8)"},
+        title={"text": options.title, "x": 0.01, "subtitle": {"text": options.subtitle}}
+        if options.subtitle
+        else {"text": options.title, "x": 0.01},
+        margin={"l": 0, "r": 0, "t": top, "b": 0},
+        # One row under the map: the lines' widths and the incidents, not over the region.
+        legend={
+            "orientation": "h",
+            "x": 0.01,
+            "y": 0.0,
+            "yanchor": "top",
+            "bgcolor": "rgba(255,255,255,0.8)",
+            "groupclick": "toggleitem",
+            # One row: "grouped" would stack the lines' widths in a column.
+            "traceorder": "normal",
+        },
         height=options.height,
         dragmode="pan",
+        **localised({}, options.text),
     )
+    if options.text.direction == "rtl":
+        # Right to left (see dashboard.figures.direction): the title and the legend start at
+        # the right, the colour bar stands on the left; the map itself is geography.
+        figure.update_layout(
+            title_x=mirrored_x(0.01),
+            legend={"x": mirrored_x(0.01), "xanchor": "right"},
+            hoverlabel_align="right",
+        )
+        figure.update_traces(
+            colorbar={"x": -0.02, "xanchor": "right"}, selector={"type": "choropleth"}
+        )
+        rtl_text(figure)
     return figure

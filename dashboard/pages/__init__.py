@@ -2,9 +2,20 @@
 
 import dash
 
-from dashboard.pages import compare, country, data, flows, home, not_found_404, sources, story
+from dashboard.pages import (
+    compare,
+    country,
+    data,
+    flows,
+    not_found_404,
+    reforms,
+    sources,
+    story,
+    upload,
+)
+from dashboard.pages import map as map_view
 
-PAGES = (home, flows, compare, country, data, sources, story, not_found_404)
+PAGES = (map_view, flows, compare, reforms, country, data, sources, story, upload, not_found_404)
 
 # Dash's own page importer attaches each module's ``layout`` to the registry; we import the
 # modules explicitly (no path guessing), so we attach them here.

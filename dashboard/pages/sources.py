@@ -5,58 +5,38 @@ from __future__ import annotations
 import dash
 from dash import html
 
-from dashboard.context import current_dataset
-from dashboard.i18n import t
+from dashboard.components.controls import notices
+from dashboard.dataset import Dataset
+from dashboard.pages.frame import page_notices, page_title
+from dashboard.registry import current_dataset
+from dashboard.text import Text, labels
+from dashboard.text.sources import METHODOLOGY
+from dashboard.web.address import current_text
 
-dash.register_page(__name__, path="/sources", name="Sources", order=6, title="Sources")
-
-#: Methodology notes shown on the page (English messages, translated when shown).
-METHODOLOGY = (
-    (
-        "Suppressed counts",
-        "UNODC publishes counts from 1 to 4 as “<5”. We keep them as the interval 1–4, never "
-        "as 0 or a guess: every total that includes one is a range such as “12–27”. Maps colour "
-        "a range by its lower bound (“at least”) and show the whole range on hover.",
-    ),
-    (
-        "No report is not zero",
-        "A country that did not report a figure for a year has no value: it is shown as missing, "
-        "never as zero, and not interpolated from other years.",
-    ),
-    (
-        "Double reporting",
-        "A victim detected in one country and repatriated to another may be counted by both. "
-        "Detections by citizenship (origin → country of detection) and repatriation links are "
-        "kept apart and never added together; repatriation links have no reliable direction.",
-    ),
-    (
-        "Migration is context, not trafficking",
-        "Irregular border crossings (Frontex), dead and missing migrants (IOM), migrant stocks "
-        "(UN DESA) and refugees (UNHCR) describe migration, not trafficking. They are labelled "
-        "as such and never added to counts of trafficking victims. Frontex counts detections of "
-        "crossings, not persons: one person may cross, and be counted, more than once.",
-    ),
-    (
-        "Detected victims are not all victims",
-        "The figures count victims that authorities detected. They reflect each country's "
-        "capacity and priorities as much as the extent of trafficking.",
-    ),
+dash.register_page(
+    __name__, path="/sources", name=labels.VIEWS["sources"], order=6, title=page_title("sources")
 )
 
 
-def _dataset_card(meta: dict) -> html.Article:
+def _dataset_card(meta: dict, text: Text) -> html.Article:
     rows = [
-        (t("Producer"), meta.get("producer")),
-        (t("Licence"), meta.get("licence")),
-        (t("Version"), meta.get("version")),
-        (t("Accessed"), meta.get("accessed")),
-        (t("Citation"), meta.get("citation")),
-        (t("Tables"), ", ".join(meta.get("tables", []))),
+        (text.gettext("Producer"), text.meta(meta, "producer")),
+        (text.gettext("Licence"), text.meta(meta, "licence")),
+        (text.gettext("Version"), text.meta(meta, "version")),
+        (text.gettext("Accessed"), meta.get("accessed")),
+        # Cited as the producer asks, in its language (marked so, for screen readers).
+        (
+            text.gettext("Citation"),
+            html.Span(cited, lang="en") if (cited := meta.get("citation")) else None,
+        ),
+        (text.gettext("Tables"), html.Code(", ".join(meta.get("tables", [])))),
     ]
     url = meta.get("url")
+    address = [html.Dt(text.gettext("Address")), html.Dd(html.A(url, href=url))] if url else []
+    caveats = text.meta(meta, "caveats")
     return html.Article(
         [
-            html.H2(meta.get("title", meta["id"])),
+            html.H2(text.meta(meta, "title") or meta["id"]),
             html.Dl(
                 [
                     item
@@ -64,13 +44,13 @@ def _dataset_card(meta: dict) -> html.Article:
                     if value
                     for item in (html.Dt(label), html.Dd(value))
                 ]
-                + ([html.Dt(t("Address")), html.Dd(html.A(url, href=url))] if url else [])
+                + address
             ),
-            html.H3(t("How we processed it")),
-            html.Ul([html.Li(step) for step in meta.get("processing", [])]),
+            html.H3(text.gettext("How we processed it")),
+            html.Ul([html.Li(step) for step in text.meta(meta, "processing") or []]),
             *(
-                [html.H3(t("Caveats")), html.Ul([html.Li(c) for c in meta["caveats"]])]
-                if meta.get("caveats")
+                [html.H3(text.gettext("Caveats")), html.Ul([html.Li(c) for c in caveats])]
+                if caveats
                 else []
             ),
         ],
@@ -79,36 +59,41 @@ def _dataset_card(meta: dict) -> html.Article:
     )
 
 
+def ordered_sources(dataset: Dataset) -> list[dict]:
+    """The sources' metadata: those of trafficking data (the indicators' and the victims'
+    flows') first, then context and reference data, each group by id."""
+    first = {
+        *dataset.sources("indicators"),
+        *dataset.sources("flows", measure="trafficking-victims"),
+    }
+    ordered = sorted(dataset.metadata.items(), key=lambda item: (item[0] not in first, item[0]))
+    return [meta for _, meta in ordered]
+
+
 def layout(**_: str) -> html.Div:
-    dataset = current_dataset()
+    dataset, text = current_dataset(), current_text()
     return html.Div(
         [
-            html.H1(t("Sources, licences and methodology")),
+            notices(page_notices(), text),
+            html.H1(text.gettext("Sources, licences and methodology")),
             html.P(
-                t(
+                text.gettext(
                     "Every figure in this dashboard comes from one of the public datasets below. "
                     "The tidy tables and the code that derives them from the published files are "
                     "open; each download carries its source and citation."
                 )
             ),
             html.Section(
-                [html.H2(t("Methodology"))]
+                [html.H2(text.gettext("Methodology"))]
                 + [
                     item
-                    for title, text in METHODOLOGY
-                    for item in (html.H3(t(title)), html.P(t(text)))
+                    for title, paragraph in METHODOLOGY
+                    for item in (html.H3(text.gettext(title)), html.P(text.gettext(paragraph)))
                 ],
                 className="methodology",
             ),
             html.Section(
-                # Trafficking data first, then context and reference data.
-                [
-                    _dataset_card(meta)
-                    for _, meta in sorted(
-                        dataset.metadata.items(),
-                        key=lambda item: (item[0] != "unodc-glotip", item[0]),
-                    )
-                ],
+                [_dataset_card(meta, text) for meta in ordered_sources(dataset)],
                 className="source-cards",
             ),
         ],

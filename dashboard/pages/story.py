@@ -19,7 +19,7 @@ from dash import ALL, Input, Output, State, callback, ctx, dcc, html
 from dashboard import ids
 from dashboard.components.controls import notices
 from dashboard.components.present import is_view_path, view_name
-from dashboard.i18n import t
+from dashboard.pages.frame import page_notices, page_title
 from dashboard.stories import (
     MAX_NOTE,
     MAX_TITLE,
@@ -35,20 +35,32 @@ from dashboard.stories import (
     story_link,
     with_fields,
 )
+from dashboard.text import N_, Message, Text, labels
+from dashboard.web.address import current_text, link
+from dashboard.web.callbacks import view_callback
 
-dash.register_page(__name__, path="/story", name="Story", order=7, title="Story")
+dash.register_page(
+    __name__, path="/story", name=labels.VIEWS["story"], order=7, title=page_title("story")
+)
 
-#: Texts of the player (assets/present.js), translated here.
+#: Words of the player (assets/present.js), translated where the page is drawn.
 PLAYER_LABELS = {
-    "player": t("Story player"),
-    "previous": t("Previous slide"),
-    "next": t("Next slide"),
-    "notes": t("Notes (N)"),
-    "close": t("Close (Esc)"),
-    "slide": t("Slide"),
-    "noNote": t("(no speaker note)"),
-    "noteLabel": t("Speaker note"),
+    "player": N_("Story player"),
+    "previous": N_("Previous slide"),
+    "next": N_("Next slide"),
+    "notes": N_("Notes (N)"),
+    "close": N_("Close (Esc)"),
+    "slide": N_("Slide"),
+    "noNote": N_("(no speaker note)"),
+    "noteLabel": N_("Speaker note"),
 }
+
+
+def player_labels(text: Text) -> str:
+    """The player's words in ``text``'s language, as the JSON its button carries."""
+    return json.dumps(
+        {key: text.gettext(message) for key, message in PLAYER_LABELS.items()}, ensure_ascii=False
+    )
 
 
 def _digest(story: Story) -> str:
@@ -68,18 +80,24 @@ def _slug(text: str) -> str:
 
 
 def layout(s: str | None = None, **_: str) -> html.Div:
+    text = current_text()
     linked, messages = None, []
     if s is not None:
         try:
             linked = decode_link(s, is_view_path).to_dict()
         except StoryError as error:
-            messages.append(t("The story in this link could not be opened: {why}", why=str(error)))
+            why = text.render(error.message)
+            messages.append(
+                Message(N_("The story in this link could not be opened: {why}"), {"why": why})
+            )
     return html.Div(
         [
-            html.H1(t("Story")),
-            notices(messages),
+            html.H1(text.gettext("Story")),
+            notices(page_notices(messages), text),
             html.P(
-                t(
+                # Translators: right to left, the player's arrow keys are mirrored: ← shows
+                # the next slide and → the previous one.
+                text.gettext(
                     "Open a view, set it up, then use “+ Add to story” in the header. "
                     "Play shows each slide as the live view in presenter mode: → or Space for "
                     "the next slide, ← for the previous one, N for your notes, Escape to stop."
@@ -89,27 +107,45 @@ def layout(s: str | None = None, **_: str) -> html.Div:
             html.Div(
                 [
                     html.Button(
-                        t("▶ Play story"), id=ids.STORY_PLAY, className="button", n_clicks=0
+                        text.gettext("▶ Play story"),
+                        id=ids.STORY_PLAY,
+                        className="button",
+                        n_clicks=0,
+                        # Read by the play callback in the browser: the player's words.
+                        **{"data-labels": player_labels(text)},
                     ),
                     html.Button(
-                        t("Save story (JSON)"), id=ids.STORY_SAVE, className="button", n_clicks=0
+                        text.gettext("Save story (JSON)"),
+                        id=ids.STORY_SAVE,
+                        className="button",
+                        n_clicks=0,
                     ),
-                    dcc.Upload(
-                        html.Span(t("Load story file…")),
-                        id=ids.STORY_LOAD,
-                        accept=".json,application/json",
-                        className="upload-area",
-                        max_size=-1,
+                    # dcc.Upload's file input has no label and takes no aria-* property:
+                    # assets/accessibility.js names it from data-input-label.
+                    html.Div(
+                        dcc.Upload(
+                            html.Span(text.gettext("Load story file…")),
+                            id=ids.STORY_LOAD,
+                            accept=".json,application/json",
+                            className="upload-area",
+                            max_size=-1,
+                        ),
+                        **{"data-input-label": text.gettext("Load story file…")},
                     ),
                     html.A(
-                        t("Download offline HTML"),
+                        text.gettext("Download offline HTML"),
                         id=ids.STORY_EXPORT,
                         className="button",
                         download="",
-                        title=t("One file with every slide: opens from a USB stick, no network"),
+                        title=text.gettext(
+                            "One file with every slide: opens from a USB stick, no network"
+                        ),
                     ),
                     html.Button(
-                        t("Clear story"), id=ids.STORY_CLEAR, className="button", n_clicks=0
+                        text.gettext("Clear story"),
+                        id=ids.STORY_CLEAR,
+                        className="button",
+                        n_clicks=0,
                     ),
                 ],
                 className="story-toolbar",
@@ -119,7 +155,7 @@ def layout(s: str | None = None, **_: str) -> html.Div:
                 [
                     html.P(id=ids.STORY_LINKED),
                     html.Button(
-                        t("Replace my story with the linked one"),
+                        text.gettext("Replace my story with the linked one"),
                         id=ids.STORY_LINK_ACCEPT,
                         className="button",
                         n_clicks=0,
@@ -129,16 +165,11 @@ def layout(s: str | None = None, **_: str) -> html.Div:
                 style={"display": "none"},
                 className="notice",
             ),
-            dcc.Loading(
-                [
-                    dcc.Download(id=ids.STORY_SAVE_DOWNLOAD),
-                ],
-                delay_show=300,
-            ),
+            dcc.Loading([dcc.Download(id=ids.STORY_SAVE_DOWNLOAD)], delay_show=300),
             dcc.Store(id=ids.STORY_LINK_DATA, data=linked),
             dcc.Store(id=ids.STORY_RENDERED),
             html.Div(id=ids.STORY_SLIDES),
-            html.Label(t("Link to this story (copy to share)"), htmlFor=ids.STORY_LINK),
+            html.Label(text.gettext("Link to this story (copy to share)"), htmlFor=ids.STORY_LINK),
             dcc.Input(id=ids.STORY_LINK, readOnly=True, className="story-link-box", value=""),
             html.Div(id=ids.STORY_PLAY_DUMMY, hidden=True),
         ],
@@ -146,9 +177,11 @@ def layout(s: str | None = None, **_: str) -> html.Div:
     )
 
 
-def slide_row(index: int, count: int, slide) -> html.Li:
+def slide_row(index: int, count: int, slide, text: Text) -> html.Li:
     """One slide: number, title and note fields, link to the view, move and remove buttons."""
     number = index + 1
+    name = view_name(slide.path, text)
+    shown = slide.path + slide.query_in(text.lang)
     return html.Li(
         [
             html.Span(str(number), className="story-slide-number"),
@@ -156,11 +189,11 @@ def slide_row(index: int, count: int, slide) -> html.Li:
                 [
                     html.Label(
                         [
-                            html.Span(t("Title"), className="control-label"),
+                            html.Span(text.gettext("Title"), className="control-label"),
                             dcc.Input(
                                 id=ids.story_slide_control("title", index),
                                 value=slide.title,
-                                placeholder=view_name(slide.path),
+                                placeholder=name,
                                 maxLength=MAX_TITLE,
                                 debounce=True,
                             ),
@@ -168,48 +201,35 @@ def slide_row(index: int, count: int, slide) -> html.Li:
                     ),
                     html.Label(
                         [
-                            html.Span(t("Speaker note"), className="control-label"),
+                            html.Span(text.gettext("Speaker note"), className="control-label"),
                             dcc.Textarea(
                                 id=ids.story_slide_control("note", index),
                                 value=slide.note,
-                                placeholder=t("What to say (only you see it)"),
+                                placeholder=text.gettext("What to say (only you see it)"),
                                 maxLength=MAX_NOTE,
                             ),
                         ]
                     ),
-                    html.A(
-                        f"{view_name(slide.path)} · {slide.url}",
-                        href=slide.url,
-                        className="story-slide-url",
-                    ),
+                    # The view in the language of this page, whichever it was saved in.
+                    html.A(f"{name} · {shown}", href=shown, className="story-slide-url"),
                 ],
                 className="story-slide-fields",
             ),
             html.Div(
                 [
                     html.Button(
-                        "↑",
-                        id=ids.story_slide_control("up", index),
+                        symbol,
+                        id=ids.story_slide_control(kind, index),
                         className="button",
-                        disabled=index == 0,
-                        title=t("Move slide {n} up", n=number),
+                        disabled=disabled,
+                        title=text.gettext(title, n=number),
                         n_clicks=0,
-                    ),
-                    html.Button(
-                        "↓",
-                        id=ids.story_slide_control("down", index),
-                        className="button",
-                        disabled=index == count - 1,
-                        title=t("Move slide {n} down", n=number),
-                        n_clicks=0,
-                    ),
-                    html.Button(
-                        "✕",
-                        id=ids.story_slide_control("remove", index),
-                        className="button",
-                        title=t("Remove slide {n}", n=number),
-                        n_clicks=0,
-                    ),
+                    )
+                    for kind, symbol, title, disabled in (
+                        ("up", "↑", N_("Move slide {n} up"), index == 0),
+                        ("down", "↓", N_("Move slide {n} down"), index == count - 1),
+                        ("remove", "✕", N_("Remove slide {n}"), False),
+                    )
                 ],
                 className="story-slide-buttons",
             ),
@@ -218,23 +238,23 @@ def slide_row(index: int, count: int, slide) -> html.Li:
     )
 
 
-def story_list(story: Story) -> html.Div:
+def story_list(story: Story, text: Text) -> html.Div:
     """The story's title field and its slides (or how to add the first one)."""
-    rows = [slide_row(i, len(story.slides), s) for i, s in enumerate(story.slides)]
+    rows = [slide_row(i, len(story.slides), s, text) for i, s in enumerate(story.slides)]
     body = (
         html.Ol(rows, className="story-slides")
         if rows
-        else html.P(t("No slides yet."), className="empty-state")
+        else html.P(text.gettext("No slides yet."), className="empty-state")
     )
     return html.Div(
         [
             html.Label(
                 [
-                    html.Span(t("Story title"), className="control-label"),
+                    html.Span(text.gettext("Story title"), className="control-label"),
                     dcc.Input(
                         id=ids.story_slide_control("story-title", 0),
                         value=story.title,
-                        placeholder=t("Story title"),
+                        placeholder=text.gettext("Story title"),
                         maxLength=MAX_TITLE,
                         debounce=True,
                         className="story-title-input",
@@ -247,40 +267,57 @@ def story_list(story: Story) -> html.Div:
     )
 
 
-@callback(
-    Output(ids.STORY_SLIDES, "children"),
-    Output(ids.STORY_RENDERED, "data"),
-    Output(ids.STORY_LINK, "value"),
-    Input(ids.STORY_STORE, "data"),
-    State(ids.STORY_RENDERED, "data"),
+@view_callback(
+    output={
+        "slides": Output(ids.STORY_SLIDES, "children"),
+        "rendered": Output(ids.STORY_RENDERED, "data"),
+        "link": Output(ids.STORY_LINK, "value"),
+    },
+    inputs={
+        "stored": Input(ids.STORY_STORE, "data"),
+        "rendered": State(ids.STORY_RENDERED, "data"),
+    },
 )
-def render_story(stored, rendered):
+def render_story(stored, rendered) -> dict:
     """Draw the slides; skipped when the store only took what the fields already show."""
     story = from_store(stored)
-    link = flask.request.host_url.rstrip("/") + story_link(story) if story.slides else ""
+    address = flask.request.host_url.rstrip("/") + link(story_link(story).partition("?")[0])
+    shared = f"{address}&s={encode_link(story)}" if story.slides else ""
     if rendered == _digest(story):
-        return dash.no_update, dash.no_update, link
-    return story_list(story), _digest(story), link
+        return {"slides": dash.no_update, "rendered": dash.no_update, "link": shared}
+    return {"slides": story_list(story, current_text()), "rendered": _digest(story), "link": shared}
 
 
-@callback(
-    Output(ids.STORY_STORE, "data", allow_duplicate=True),
-    Output(ids.STORY_MESSAGE, "children"),
-    Output(ids.STORY_RENDERED, "data", allow_duplicate=True),
-    Output(ids.STORY_LOAD, "contents"),
-    Input(ids.story_slide_control("story-title", ALL), "value"),
-    Input(ids.story_slide_control("title", ALL), "value"),
-    Input(ids.story_slide_control("note", ALL), "value"),
-    Input(ids.story_slide_control("up", ALL), "n_clicks"),
-    Input(ids.story_slide_control("down", ALL), "n_clicks"),
-    Input(ids.story_slide_control("remove", ALL), "n_clicks"),
-    Input(ids.STORY_LOAD, "contents"),
-    Input(ids.STORY_CLEAR, "n_clicks"),
-    Input(ids.STORY_LINK_ACCEPT, "n_clicks"),
-    State(ids.STORY_LOAD, "filename"),
-    State(ids.STORY_LINK_DATA, "data"),
-    State(ids.STORY_STORE, "data"),
-    State(ids.STORY_RENDERED, "data"),
+UNCHANGED = {
+    "story": dash.no_update,
+    "message": dash.no_update,
+    "rendered": dash.no_update,
+    "upload": dash.no_update,
+}
+
+
+@view_callback(
+    output={
+        "story": Output(ids.STORY_STORE, "data", allow_duplicate=True),
+        "message": Output(ids.STORY_MESSAGE, "children"),
+        "rendered": Output(ids.STORY_RENDERED, "data", allow_duplicate=True),
+        "upload": Output(ids.STORY_LOAD, "contents"),
+    },
+    inputs={
+        "story_title": Input(ids.story_slide_control("story-title", ALL), "value"),
+        "titles": Input(ids.story_slide_control("title", ALL), "value"),
+        "notes": Input(ids.story_slide_control("note", ALL), "value"),
+        "_up": Input(ids.story_slide_control("up", ALL), "n_clicks"),
+        "_down": Input(ids.story_slide_control("down", ALL), "n_clicks"),
+        "_remove": Input(ids.story_slide_control("remove", ALL), "n_clicks"),
+        "upload": Input(ids.STORY_LOAD, "contents"),
+        "_clear": Input(ids.STORY_CLEAR, "n_clicks"),
+        "_accept": Input(ids.STORY_LINK_ACCEPT, "n_clicks"),
+        "filename": State(ids.STORY_LOAD, "filename"),
+        "linked": State(ids.STORY_LINK_DATA, "data"),
+        "stored": State(ids.STORY_STORE, "data"),
+        "rendered": State(ids.STORY_RENDERED, "data"),
+    },
     prevent_initial_call=True,
 )
 def edit_story(
@@ -297,40 +334,43 @@ def edit_story(
     linked,
     stored,
     rendered,
-):
+) -> dict:
     """Every change to the story: fields, moves, removal, loading a file, clearing."""
-    unchanged = dash.no_update, dash.no_update, dash.no_update, dash.no_update
+    text = current_text()
     trigger = ctx.triggered_id
     if trigger is None or not ctx.triggered or ctx.triggered[0]["value"] is None:
-        return unchanged
+        return UNCHANGED
     if trigger == ids.STORY_LOAD:
         try:
             loaded = parse_upload(upload, is_view_path)
         except StoryError as error:
-            text = t(
+            shown = text.gettext(
                 "{file} was not loaded: {why} Your story is unchanged.",
-                file=filename or t("The file"),
-                why=str(error),
+                file=filename or text.gettext("The file"),
+                why=text.render(error.message),
             )
-            return dash.no_update, _message(text, error=True), dash.no_update, None
-        text = t(
+            return {**UNCHANGED, "message": _message(shown, error=True), "upload": None}
+        shown = text.ngettext(
+            "Loaded “{title}” ({n} slide) from {file}.",
             "Loaded “{title}” ({n} slides) from {file}.",
+            len(loaded.slides),
             title=loaded.title,
-            n=len(loaded.slides),
-            file=filename or t("the file"),
+            file=filename or text.gettext("the file"),
         )
-        return loaded.to_dict(), _message(text), dash.no_update, None
+        return {**UNCHANGED, "story": loaded.to_dict(), "message": _message(shown), "upload": None}
     if trigger == ids.STORY_CLEAR:
-        return Story().to_dict(), _message(t("The story was cleared.")), dash.no_update, None
+        cleared = _message(text.gettext("The story was cleared."))
+        return {**UNCHANGED, "story": Story().to_dict(), "message": cleared, "upload": None}
     if trigger == ids.STORY_LINK_ACCEPT:
-        return linked, _message(t("Opened the story from the link.")), dash.no_update, None
+        opened = _message(text.gettext("Opened the story from the link."))
+        return {**UNCHANGED, "story": linked, "message": opened, "upload": None}
     # The slide list's fields and buttons. Dash also calls this when the list is redrawn (its
     # fields are new inputs), and a newer call can replace one still running, so each call
     # takes the text of *every* field, not only the one that changed, and acts only when the
     # list on the page was drawn from the story in the store (otherwise it is being redrawn).
     story = from_store(stored)
     if rendered != _digest(story):
-        return unchanged
+        return UNCHANGED
     edited = with_fields(story, story_title[0] if story_title else None, titles, notes)
     # A click may come in one call with the text its field committed as focus left it.
     clicks = [
@@ -342,41 +382,49 @@ def edit_story(
         kind, index = clicks[-1]["type"].removeprefix("story-slide-"), clicks[-1]["index"]
         if kind == "remove":
             gone = edited.slides[index].title if index < len(edited.slides) else ""
-            title = f"“{gone}”" if gone else ""
-            message = _message(t("Removed slide {n} {title}.", n=index + 1, title=title))
-            return remove_slide(edited, index).to_dict(), message, dash.no_update, dash.no_update
+            removed = (
+                text.gettext("Removed slide {n} “{title}”.", n=index + 1, title=gone)
+                if gone
+                else text.gettext("Removed slide {n}.", n=index + 1)
+            )
+            story_left = remove_slide(edited, index).to_dict()
+            return {**UNCHANGED, "story": story_left, "message": _message(removed)}
         moved = move_slide(edited, index, -1 if kind == "up" else 1)
-        return moved.to_dict(), dash.no_update, dash.no_update, dash.no_update
+        return {**UNCHANGED, "story": moved.to_dict()}
     if edited == story:
-        return unchanged
+        return UNCHANGED
     # Typed text: the page already shows it, so the list is not redrawn (keeps focus).
-    return edited.to_dict(), dash.no_update, _digest(edited), dash.no_update
+    return {**UNCHANGED, "story": edited.to_dict(), "rendered": _digest(edited)}
 
 
-@callback(
-    Output(ids.STORY_STORE, "data", allow_duplicate=True),
-    Output(ids.STORY_LINKED, "children"),
-    Output(f"{ids.STORY_LINKED}-box", "style"),
-    Input(ids.STORY_LINK_DATA, "data"),
-    State(ids.STORY_STORE, "data"),
+@view_callback(
+    output={
+        "story": Output(ids.STORY_STORE, "data", allow_duplicate=True),
+        "linked": Output(ids.STORY_LINKED, "children"),
+        "box": Output(f"{ids.STORY_LINKED}-box", "style"),
+    },
+    inputs={"linked": Input(ids.STORY_LINK_DATA, "data"), "stored": State(ids.STORY_STORE, "data")},
     prevent_initial_call="initial_duplicate",
 )
-def open_linked_story(linked, stored):
+def open_linked_story(linked, stored) -> dict:
     """A story link opens its story — unless that would replace a different story of yours."""
     hidden = {"display": "none"}
     if not linked:
-        return dash.no_update, "", hidden
+        return {"story": dash.no_update, "linked": "", "box": hidden}
     mine = from_store(stored)
     if not mine.slides or mine == from_store(linked):
-        return linked, "", hidden
-    text = t(
-        "This link holds the story “{title}” ({n} slides). Your own story ({m} slides) is kept "
-        "unless you replace it.",
+        return {"story": linked, "linked": "", "box": hidden}
+    text = current_text()
+    shown = text.ngettext(
+        "This link holds the story “{title}” ({n} slide). Your own story ({m}) is kept unless "
+        "you replace it.",
+        "This link holds the story “{title}” ({n} slides). Your own story ({m}) is kept unless "
+        "you replace it.",
+        len(linked.get("slides", [])),
         title=linked.get("title", ""),
-        n=len(linked.get("slides", [])),
-        m=len(mine.slides),
+        m=text.ngettext("{n} slide", "{n} slides", len(mine.slides)),
     )
-    return dash.no_update, text, {}
+    return {"story": dash.no_update, "linked": shown, "box": {}}
 
 
 @callback(
@@ -390,28 +438,34 @@ def save_story(_, stored):
     return dcc.send_string(serialise_story(story), f"story_{_slug(story.title)}.json")
 
 
-@callback(
-    Output(ids.STORY_EXPORT, "href"),
-    Output(ids.STORY_EXPORT, "className"),
-    Input(ids.STORY_STORE, "data"),
+@view_callback(
+    output={
+        "href": Output(ids.STORY_EXPORT, "href"),
+        "class": Output(ids.STORY_EXPORT, "className"),
+    },
+    inputs={"stored": Input(ids.STORY_STORE, "data")},
 )
-def export_link(stored):
-    """The offline export is a plain download (``/export/story.html``), not a callback answer."""
+def export_link(stored) -> dict:
+    """The offline export is a plain download (``/export/story.html``), not a callback answer;
+    it is written in the page's language."""
     story = from_store(stored)
     if not story.slides:
-        return None, "button disabled"
-    return f"/export/story.html?s={encode_link(story)}", "button"
+        return {"href": None, "class": "button disabled"}
+    return {"href": link("/export/story.html", f"?s={encode_link(story)}"), "class": "button"}
 
 
 dash.clientside_callback(
     """
-    function(n, story) {
-        if (n && window.medflowsStory) { window.medflowsStory.play(story, LABELS); }
+    function(n, story, id) {
+        const button = document.getElementById(id);
+        const labels = button ? JSON.parse(button.dataset.labels || "{}") : {};
+        if (n && window.medflowsStory) { window.medflowsStory.play(story, labels); }
         return window.dash_clientside.no_update;
     }
-    """.replace("LABELS", json.dumps(PLAYER_LABELS, ensure_ascii=False)),
+    """,
     Output(ids.STORY_PLAY_DUMMY, "children"),
     Input(ids.STORY_PLAY, "n_clicks"),
     State(ids.STORY_STORE, "data"),
+    State(ids.STORY_PLAY, "id"),
     prevent_initial_call=True,
 )

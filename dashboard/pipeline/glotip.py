@@ -33,57 +33,28 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from dashboard.pipeline.glotip_coverage import coverage as coverage_report
+from dashboard.pipeline.glotip_duplicates import resolve_indicator_duplicates
+from dashboard.pipeline.glotip_vocabulary import (
+    AGE_SLUGS,
+    COLUMNS,
+    CONVICTED,
+    DIM_CITIZENSHIP,
+    DIM_EXPLOITATION,
+    DIM_REPATRIATION,
+    DIM_TOTAL,
+    EMPTY_LABEL,
+    EXPLOITATION_SLUGS,
+    INDICATOR_SLUGS,
+    SEX_SLUGS,
+    SOURCE,
+    VICTIMS,
+)
 from dashboard.pipeline.labels import GROUP_NAMES, classify, read_aliases
+from dashboard.pipeline.names import add_node_names
 from dashboard.schemas import ISO3, TABLES, validate
 from dashboard.tables import column_dtypes
 
-SOURCE = "unodc-glotip"
-
-COLUMNS = [
-    "Iso3_code",
-    "Country",
-    "Region",
-    "Subregion",
-    "Indicator",
-    "Dimension",
-    "Category",
-    "Sex",
-    "Age",
-    "Year",
-    "Unit of measurement",
-    "txtVALUE",
-    "Source",
-]
-
-INDICATOR_SLUGS = {
-    "Detected trafficking victims": "detected-victims",
-    "Persons prosecuted": "persons-prosecuted",
-    "Persons convicted": "persons-convicted",
-    "Persons brought into formal contact": "persons-formal-contact",
-    "Offences of trafficking in persons": "offences",
-}
-EXPLOITATION_SLUGS = {
-    "Sexual exploitation": "sexual-exploitation",
-    "Forced labour": "forced-labour",
-    "Other forms of exploitation": "other",
-}
-SEX_SLUGS = {"Total": "total", "Female": "female", "Male": "male", "Other": "other"}
-SEX_SLUGS["Unknown"] = "unknown"
-AGE_SLUGS = {
-    "Total": "total",
-    "18 years or over": "adult",
-    "0 to 17 years": "child",
-    "Unknown": "unknown",
-}
-
-DIM_TOTAL = "Total"
-DIM_EXPLOITATION = "by form of exploitation"
-DIM_CITIZENSHIP = "by citizenship"
-DIM_REPATRIATION = "by country of repatriation"
-VICTIMS = "Detected trafficking victims"
-CONVICTED = "Persons convicted"
-
-EMPTY_LABEL = "(empty)"
 _COUNT = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
 
 
@@ -280,7 +251,7 @@ def tidy(raw: pd.DataFrame, aliases: pd.DataFrame | None = None) -> GlotipTables
         {t for t in flows["origin"] if t.startswith("group:")}
         | {t for t in repatriations["partner"] if t.startswith("group:")}
     )
-    coverage = _coverage(
+    coverage = coverage_report(
         rows, victims_by_citizenship, repatriated, convicted_by_citizenship, duplicates
     )
     return GlotipTables(
@@ -326,8 +297,6 @@ def _check_vocabulary(rows: pd.DataFrame) -> None:
 
 # --- indicators -------------------------------------------------------------------------------
 
-_IND_KEY = ["iso3", "year", "indicator", "exploitation", "sex", "age"]
-
 
 def _indicators(breakdowns: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     cells = pd.DataFrame(
@@ -347,105 +316,6 @@ def _indicators(breakdowns: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     resolved, duplicates = resolve_indicator_duplicates(cells)
     resolved["source"] = SOURCE
     return _conform("indicators", resolved), duplicates
-
-
-def resolve_indicator_duplicates(cells: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Resolve indicator cells that the workbook publishes more than once, explicitly.
-
-    Three patterns occur, each checked against the values rather than assumed:
-
-    1. Several *Other forms of exploitation* rows with the same sex and age: sub-forms whose names
-       the file lost (their sum matches the published age breakdown), so they are **added up**
-       as intervals (``"summed-subforms"``).
-    2. A sex with age "Total" published twice whose two values are exactly that sex's published
-       child and adult cells: copies of those cells under the wrong age label, not a total, so
-       they are **dropped** (``"dropped-age-copies"``); the sex total stays unpublished.
-    3. Otherwise, copies that agree are kept once (``"kept-one-agreeing"``) and copies that
-       disagree are all dropped (``"dropped-conflicting"``): no value is picked silently.
-
-    Parameters
-    ----------
-    cells
-        Columns of the ``indicators`` key plus ``value_low``, ``value_high``, ``censored`` and
-        ``published`` (the text as published).
-
-    Returns
-    -------
-    tuple of pandas.DataFrame
-        The cells with one row per key (``published`` dropped), and one row per duplicated key:
-        the key, ``rows``, ``values`` (as published, joined by ``;``) and ``resolution``.
-
-    Examples
-    --------
-    >>> cells = pd.DataFrame({"iso3": ["ALB"] * 2, "year": [2017] * 2,
-    ...     "indicator": ["detected-victims"] * 2, "exploitation": ["other"] * 2,
-    ...     "sex": ["total"] * 2, "age": ["total"] * 2, "value_low": [1, 20],
-    ...     "value_high": [4, 20], "censored": [True, False], "published": ["<5", "20"]})
-    >>> kept, report = resolve_indicator_duplicates(cells)
-    >>> kept[["value_low", "value_high", "censored"]].values.tolist()
-    [[21, 24, True]]
-    >>> report["resolution"].tolist()
-    ['summed-subforms']
-    """
-    dup_mask = cells.duplicated(_IND_KEY, keep=False)
-    single = cells[~dup_mask]
-    by_age = single.set_index(_IND_KEY)["published"]
-    kept_rows = []
-    report_rows = []
-    for key, group in cells[dup_mask].groupby(_IND_KEY, sort=True):
-        key_values = dict(zip(_IND_KEY, key, strict=True))
-        published = sorted(group["published"].tolist())
-        if key_values["exploitation"] == "other":
-            resolution = "summed-subforms"
-            kept_rows.append(
-                {
-                    **key_values,
-                    "value_low": int(group["value_low"].sum()),
-                    "value_high": int(group["value_high"].sum()),
-                    "censored": bool(group["censored"].any()),
-                }
-            )
-        elif _are_age_copies(key_values, published, by_age):
-            resolution = "dropped-age-copies"
-        elif len(set(published)) == 1:
-            resolution = "kept-one-agreeing"
-            first = group.iloc[0]
-            kept_rows.append(
-                {
-                    **key_values,
-                    "value_low": int(first["value_low"]),
-                    "value_high": int(first["value_high"]),
-                    "censored": bool(first["censored"]),
-                }
-            )
-        else:
-            resolution = "dropped-conflicting"
-        report_rows.append(
-            {
-                **key_values,
-                "rows": len(group),
-                "values": ";".join(published),
-                "resolution": resolution,
-            }
-        )
-    kept = pd.concat(
-        [single.drop(columns="published"), pd.DataFrame(kept_rows, columns=single.columns[:-1])],
-        ignore_index=True,
-    )
-    report = pd.DataFrame(report_rows, columns=[*_IND_KEY, "rows", "values", "resolution"])
-    return kept, report
-
-
-def _are_age_copies(key: dict, published: list[str], by_age: pd.Series) -> bool:
-    if key["age"] != "total" or key["sex"] == "total" or len(published) != 2:
-        return False
-    parts = []
-    for age in ("child", "adult"):
-        cell = (key["iso3"], key["year"], key["indicator"], key["exploitation"], key["sex"], age)
-        if cell not in by_age.index:
-            return False
-        parts.append(by_age.loc[cell])
-    return sorted(parts) == published
 
 
 # --- labelled links -----------------------------------------------------------------------------
@@ -534,7 +404,7 @@ def _group_nodes(tokens: list[str]) -> pd.DataFrame:
             "description": np.nan,
         }
     )
-    return _conform("nodes", nodes)
+    return _conform("nodes", add_node_names(nodes))
 
 
 def _regions(countries: pd.DataFrame) -> pd.DataFrame:
@@ -549,98 +419,6 @@ def _regions(countries: pd.DataFrame) -> pd.DataFrame:
         clash = sorted(regions.loc[regions["iso3"].duplicated(), "iso3"])
         raise GlotipFormatError(f"reporters with two regions: {clash}")
     return regions.astype({"iso3": "str", "region": "str", "subregion": "str"})
-
-
-# --- coverage -----------------------------------------------------------------------------------
-
-COVERAGE_COLUMNS = ["scope", "class", "rows", "victims_low", "victims_high", "note"]
-
-
-def _coverage(
-    rows: pd.DataFrame,
-    citizenship: pd.DataFrame,
-    repatriated: pd.DataFrame,
-    convicted: pd.DataFrame,
-    duplicates: pd.DataFrame,
-) -> pd.DataFrame:
-    records = []
-
-    def add(scope: str, cls: str, frame: pd.DataFrame, note: str, victims: bool = True) -> None:
-        records.append(
-            {
-                "scope": scope,
-                "class": cls,
-                "rows": len(frame),
-                "victims_low": int(frame["low"].sum()) if victims else pd.NA,
-                "victims_high": int(frame["high"].sum()) if victims else pd.NA,
-                "note": note,
-            }
-        )
-
-    for scope, frame, what in (
-        ("flows", citizenship, "detected victims by citizenship"),
-        ("repatriations", repatriated, "detected victims by country of repatriation"),
-    ):
-        for cls in ("country", "domestic", "unknown", "group"):
-            add(scope, cls, frame[frame["label_class"] == cls], f"{what}, kept")
-        own = frame[(frame["label_class"] == "country") & (frame["code"] == frame["Iso3_code"])]
-        add(scope, "country-is-reporter", own, "country labels naming the reporter (domestic)")
-        labelled = frame[(frame["label_class"] == "total") & ~frame["empty_total"]]
-        add(scope, "total", labelled, f"{what}: total labels, dropped (double count)")
-        add(
-            scope,
-            "empty-label-total",
-            frame[frame["empty_total"]],
-            f"{what}: empty labels equal to a total, dropped (double count)",
-        )
-    aggregates = rows[rows["reporter_kind"] == "regional-aggregate-reporter"]
-    headline = (
-        (aggregates["Indicator"] == VICTIMS)
-        & (aggregates["Dimension"] == DIM_TOTAL)
-        & (aggregates["Sex"] == "Total")
-        & (aggregates["Age"] == "Total")
-    )
-    records.append(
-        {
-            "scope": "excluded",
-            "class": "regional-aggregate-reporter",
-            "rows": len(aggregates),
-            "victims_low": int(aggregates.loc[headline, "low"].sum()),
-            "victims_high": int(aggregates.loc[headline, "high"].sum()),
-            "note": "reporters that are not one country ("
-            + ", ".join(sorted(set(aggregates["Iso3_code"])))
-            + "); victims = their total detected victims",
-        }
-    )
-    no_code = rows[rows["reporter_kind"] == "reporter-without-iso3"]
-    add(
-        "excluded",
-        "reporter-without-iso3",
-        no_code,
-        "rows with no ISO3 code ("
-        + ", ".join(sorted(set(no_code["Country"].dropna())))
-        + "); victims = all their cells (sex and age breakdowns, may overlap)",
-    )
-    add(
-        "excluded",
-        "convicted-by-citizenship",
-        convicted,
-        "persons convicted by citizenship: offenders, not victims",
-        victims=False,
-    )
-    for resolution, group in duplicates.groupby("resolution"):
-        records.append(
-            {
-                "scope": "indicators",
-                "class": resolution,
-                "rows": int(group["rows"].sum()),
-                "victims_low": pd.NA,
-                "victims_high": pd.NA,
-                "note": f"{len(group)} indicator cell(s) published more than once",
-            }
-        )
-    coverage = pd.DataFrame(records, columns=COVERAGE_COLUMNS)
-    return coverage.astype({"rows": "int64", "victims_low": "Int64", "victims_high": "Int64"})
 
 
 def _dtypes(name: str) -> dict[str, str]:

@@ -17,6 +17,10 @@ import re
 import numpy as np
 import pandas as pd
 
+from dashboard.pipeline.checks import (
+    require_columns,
+    require_known,
+)
 from dashboard.pipeline.rdata import conform
 
 SOURCE = "iom-mmp"
@@ -80,12 +84,8 @@ def tidy(raw: pd.DataFrame) -> pd.DataFrame:
     ValueError
         On a missing column or an incident type not listed in :data:`INCIDENT_TYPES`.
     """
-    missing = set(_COLUMNS) - set(raw.columns)
-    if missing:
-        raise ValueError(f"iom_mmp table lacks columns {sorted(missing)}")
-    unknown_types = set(raw["type"]) - INCIDENT_TYPES
-    if unknown_types:
-        raise ValueError(f"unknown incident types {sorted(unknown_types)}")
+    require_columns(raw, _COLUMNS, "iom_mmp table")
+    require_known(raw["type"], INCIDENT_TYPES, "incident types")
     date = pd.to_datetime(raw["t"])
     survivors = raw["surv"].astype("float64")
     incidents = pd.DataFrame(

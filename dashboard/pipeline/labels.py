@@ -36,6 +36,8 @@ from dashboard.schemas import ISO3
 
 ALIASES_DIR = Path(__file__).resolve().parent / "aliases"
 GLOTIP_LABELS = ALIASES_DIR / "glotip_labels.csv"
+#: Participant names of the UN Treaty Collection status tables (``dashboard.pipeline.untreaties``).
+UN_PARTICIPANTS = ALIASES_DIR / "un_participants.csv"
 
 CLASSES = ("country", "domestic", "unknown", "group", "total")
 ALIAS_COLUMNS = ["label", "class", "code", "comment"]
@@ -55,6 +57,7 @@ GROUP_NAMES: dict[str, str] = {
     "group:eu-28-others": "Other EU-28 countries",
     "group:europe-others": "Other European countries",
     "group:european-economic-area": "European Economic Area (countries not stated)",
+    "group:european-union": "European Union (a party to UN treaties in its own right)",
     "group:former-czechoslovakia": "Former Czechoslovakia",
     "group:former-netherlands-antilles": "Former Netherlands Antilles",
     "group:former-yugoslavia": "Former Yugoslavia",

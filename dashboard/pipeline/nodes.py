@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard.pipeline.names import add_node_names
 from dashboard.pipeline.rdata import conform
 
 #: Package data: Frontex corridors, their arrival areas, a few published groups, ``unknown``.
@@ -15,7 +16,8 @@ _TEXT = ["token", "kind", "name_en", "members", "arrival", "description"]
 
 
 def read_reference_nodes(path: Path = REFERENCE_NODES) -> pd.DataFrame:
-    """Read the curated nodes reference, in the ``nodes`` schema.
+    """Read the curated nodes reference, in the ``nodes`` schema (French and Arabic names from
+    ``reference/node_names.csv``).
 
     Parameters
     ----------
@@ -40,4 +42,4 @@ def read_reference_nodes(path: Path = REFERENCE_NODES) -> pd.DataFrame:
         na_values={col: [""] for col in [*_TEXT, "lon", "lat"]},
         encoding="utf-8",
     )
-    return conform("nodes", frame)
+    return conform("nodes", add_node_names(frame))

@@ -12,6 +12,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.pipeline.checks import (
+    outside_countries,
+    require_columns,
+)
 from dashboard.pipeline.countries import code_to_node, country_codes
 from dashboard.pipeline.rdata import conform
 
@@ -27,9 +31,7 @@ _COLUMNS = ["geo", "t", "from", "sex", "n", *FLAGS]
 
 
 def _check(raw: pd.DataFrame) -> None:
-    missing = set(_COLUMNS) - set(raw.columns)
-    if missing:
-        raise ValueError(f"undesa_stocks table lacks columns {sorted(missing)}")
+    require_columns(raw, _COLUMNS, "undesa_stocks table")
     other_sexes = set(raw["sex"]) - SEXES
     if other_sexes:
         raise ValueError(f"unexpected sex values {sorted(other_sexes)} (would double count)")
@@ -52,8 +54,7 @@ def excluded(raw: pd.DataFrame) -> pd.DataFrame:
     In the 2024 edition only ``XCX`` (Channel Islands), which UN DESA publishes as one area.
     """
     _check(raw)
-    dropped = raw[~raw["geo"].isin(country_codes())]
-    return dropped.groupby("geo", as_index=False).agg(rows=("n", "size"), n=("n", "sum"))
+    return outside_countries(raw)
 
 
 def basis_by_destination(raw: pd.DataFrame) -> pd.DataFrame:
@@ -63,19 +64,9 @@ def basis_by_destination(raw: pd.DataFrame) -> pd.DataFrame:
 
 
 def tidy(raw: pd.DataFrame) -> pd.DataFrame:
-    """Migrant stock by destination, origin and year, both sexes summed.
-
-    Parameters
-    ----------
-    raw
-        The ``gdidata`` table.
-
-    Returns
-    -------
-    pandas.DataFrame
-        The ``migrant_stocks`` rows; zero counts (a definite absence per UN DESA) are kept;
-        destinations outside the countries table are left out and listed by :func:`excluded`.
-    """
+    """The ``migrant_stocks`` rows of the ``gdidata`` table: migrant stock by destination,
+    origin and year, both sexes summed. Zero counts (a definite absence per UN DESA) are kept;
+    destinations outside the countries table are left out and listed by :func:`excluded`."""
     _check(raw)
     kept = raw[raw["geo"].isin(country_codes())]
     origins = {code: origin_node(code) for code in kept["from"].unique()}

@@ -8,6 +8,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.pipeline.checks import (
+    outside_countries,
+    require_columns,
+    require_whole_numbers,
+)
 from dashboard.pipeline.countries import code_to_node, country_codes
 from dashboard.pipeline.rdata import conform
 
@@ -21,13 +26,9 @@ _COLUMNS = ["geo", "t", "from", "group", "n"]
 
 
 def _check(raw: pd.DataFrame) -> None:
-    missing = set(_COLUMNS) - set(raw.columns)
-    if missing:
-        raise ValueError(f"unhcr table lacks columns {sorted(missing)}")
+    require_columns(raw, _COLUMNS, "unhcr table")
     for column in ("t", "n"):
-        values = raw[column]
-        if values.isna().any() or (values < 0).any() or (values % 1 != 0).any():
-            raise ValueError(f"unhcr column {column!r} must hold whole non-negative numbers")
+        require_whole_numbers(raw[column], f"unhcr column {column!r}")
 
 
 def origin_node(code: str) -> str:
@@ -52,24 +53,13 @@ def excluded(raw: pd.DataFrame) -> pd.DataFrame:
     In this edition only ``OOO`` (asylum country various or unknown).
     """
     _check(raw)
-    dropped = raw[~raw["geo"].isin(country_codes())]
-    return dropped.groupby("geo", as_index=False).agg(rows=("n", "size"), n=("n", "sum"))
+    return outside_countries(raw)
 
 
 def tidy(raw: pd.DataFrame) -> pd.DataFrame:
-    """Forcibly displaced people by asylum country, origin, group and year.
-
-    Parameters
-    ----------
-    raw
-        The ``gdidata`` table.
-
-    Returns
-    -------
-    pandas.DataFrame
-        The ``refugees`` rows; rows with no identifiable asylum country are left out and listed
-        by :func:`excluded`.
-    """
+    """The ``refugees`` rows of the ``gdidata`` table: forcibly displaced people by asylum
+    country, origin, group and year. Rows with no identifiable asylum country are left out and
+    listed by :func:`excluded`."""
     _check(raw)
     kept = raw[raw["geo"].isin(country_codes())]
     origins = {code: origin_node(code) for code in kept["from"].unique()}

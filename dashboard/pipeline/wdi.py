@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.pipeline.checks import (
+    require_columns,
+)
 from dashboard.pipeline.countries import country_codes
 from dashboard.pipeline.rdata import conform
 
@@ -20,9 +23,7 @@ _COLUMNS = ["geo", "var", "t", "v"]
 
 
 def _check(raw: pd.DataFrame) -> None:
-    missing = set(_COLUMNS) - set(raw.columns)
-    if missing:
-        raise ValueError(f"wdi table lacks columns {sorted(missing)}")
+    require_columns(raw, _COLUMNS, "wdi table")
 
 
 def excluded(raw: pd.DataFrame) -> pd.DataFrame:
@@ -40,19 +41,9 @@ def excluded(raw: pd.DataFrame) -> pd.DataFrame:
 
 
 def tidy(raw: pd.DataFrame) -> pd.DataFrame:
-    """Population, net migration and remittances received by country and year.
-
-    Parameters
-    ----------
-    raw
-        The ``gdidata`` table.
-
-    Returns
-    -------
-    pandas.DataFrame
-        The ``context_indicators`` rows of :data:`VARIABLES`, for codes in the countries table
-        (the others are listed by :func:`excluded`). Other WDI variables are not imported.
-    """
+    """The ``context_indicators`` rows of the ``gdidata`` table: population, net migration
+    and remittances received (:data:`VARIABLES`) by country and year, for codes in the countries
+    table (the others are listed by :func:`excluded`). Other WDI variables are not imported."""
     _check(raw)
     kept = raw[raw["var"].isin(VARIABLES) & raw["geo"].isin(country_codes())]
     out = pd.DataFrame(

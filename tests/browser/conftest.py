@@ -1,11 +1,18 @@
 """Browser tests: the app served on localhost, driven by Playwright in the system Chromium.
 
 Every page records console errors and any request that leaves the machine; tests assert both
-are empty. Without a Chromium the tests skip, unless ``REQUIRE_BROWSER=1`` (CI), where they fail.
+are empty. It also records every Content-Security-Policy violation, in the page or any of its
+frames: a test with one fails when it ends, whatever it asserted. Without a Chromium the tests
+skip, unless ``REQUIRE_BROWSER=1`` (CI), where they fail.
+
+Give ``wait_for_function`` a function (``"() => …"``), never a bare expression: Playwright runs an
+expression with ``eval`` on each poll, which the page's policy refuses (a function is evaluated
+once, by the browser's debugging protocol, which the policy does not govern).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -77,11 +84,14 @@ def server_url(tmp_path_factory) -> Iterator[str]:
     """
     port = _free_port()
     log = (tmp_path_factory.mktemp("server") / "server.log").open("w")
+    # The pseudo-language (lang=qps) is accepted, so that a test finds text that bypasses the
+    # catalogue; nothing else changes.
     process = subprocess.Popen(
         [sys.executable, "-m", "dashboard", "serve", "--port", str(port)],
         cwd=ROOT,
         stdout=log,
         stderr=subprocess.STDOUT,
+        env={**os.environ, "DASHBOARD_PSEUDO_LANGUAGE": "1"},
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -110,10 +120,46 @@ def browser():
 
 @dataclass
 class PageWatch:
-    """What a page did that it must not: console errors and requests leaving the machine."""
+    """What a page did that it must not: console errors, requests leaving the machine and
+    anything its Content-Security-Policy blocked."""
 
     console_errors: list[str] = field(default_factory=list)
     external_requests: list[str] = field(default_factory=list)
+    csp_violations: list[str] = field(default_factory=list)
+
+
+# The browser tells the document of each violation of its policy (a ``securitypolicyviolation``
+# event, in every frame); the binding hands it to the test at once.
+_CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (event) => {
+    window.__cspViolation([
+        event.effectiveDirective,
+        event.blockedURI || "(none)",
+        "at " + (event.sourceFile || "?") + ":" + event.lineNumber,
+        (event.sample || "").slice(0, 80),
+    ].join(" "));
+}, true);
+"""
+
+
+def watch_csp(context, violations: list[str]) -> None:
+    """Record every CSP violation in ``context`` (any page, any frame) into ``violations``."""
+    context.expose_binding(
+        "__cspViolation", lambda source, text: violations.append(f"{source['frame'].url}: {text}")
+    )
+    context.add_init_script(_CSP_LISTENER)
+
+
+def is_csp_message(text: str) -> bool:
+    """A console message of a CSP violation (Chromium writes one for each)."""
+    return "Content Security Policy" in text or "Content-Security-Policy" in text
+
+
+def _settle(page) -> None:
+    """Let violation events already queued in the page reach the test (one task later)."""
+    # A closed or navigating page has nothing queued for us.
+    with contextlib.suppress(Exception):
+        page.evaluate("() => new Promise((done) => setTimeout(done, 0))")
 
 
 def _is_local(url: str) -> bool:
@@ -134,13 +180,22 @@ def page(browser, server_url):
             watch.external_requests.append(route_.request.url)
             route_.abort()
 
+    def console(msg):
+        if msg.type == "error":
+            watch.console_errors.append(msg.text)
+        if is_csp_message(msg.text):
+            watch.csp_violations.append(f"console: {msg.text}")
+
     page.route("**/*", route)
-    page.on(
-        "console",
-        lambda msg: watch.console_errors.append(msg.text) if msg.type == "error" else None,
-    )
+    watch_csp(context, watch.csp_violations)
+    page.on("console", console)
     page.on("pageerror", lambda exc: watch.console_errors.append(str(exc)))
     page.watch = watch
     page.base_url = server_url
     yield page
+    _settle(page)
     context.close()
+    # Any view, any interaction: nothing the app does may break its own policy.
+    assert watch.csp_violations == [], "Content-Security-Policy violations:\n" + "\n".join(
+        watch.csp_violations
+    )

@@ -35,9 +35,10 @@ def figure_title(page, graph_id: str) -> str:
 
 
 def assert_clean(page) -> None:
-    """No console error and no request off the machine."""
+    """No console error, no request off the machine, no Content-Security-Policy violation."""
     assert page.watch.external_requests == [], page.watch.external_requests
     assert page.watch.console_errors == [], page.watch.console_errors
+    assert page.watch.csp_violations == [], page.watch.csp_violations
 
 
 def choose_measure(page, radio_id: str, measure: str) -> None:

@@ -1,4 +1,4 @@
-"""Compare view in headless Chromium: four panels, URL state both ways, notices."""
+"""Compare view in headless Chromium: five panels, URL state both ways, notices."""
 
 from __future__ import annotations
 
@@ -8,7 +8,13 @@ from urllib.parse import parse_qs, urlparse
 
 from tests.browser.helpers import assert_clean, figure_title, wait_for_dash
 
-GRAPHS = ("compare-trends", "compare-similarity", "compare-overlap", "compare-convergence")
+GRAPHS = (
+    "compare-trends",
+    "compare-similarity",
+    "compare-overlap",
+    "compare-convergence",
+    "compare-institutions",
+)
 
 
 def query(page) -> dict[str, list[str]]:
@@ -19,16 +25,16 @@ def figure_data(page, graph_id: str) -> str:
     return page.eval_on_selector(f"#{graph_id} .js-plotly-plot", "el => JSON.stringify(el.data)")
 
 
-def test_compare_loads_four_panels_offline_with_no_errors(page):
+def test_compare_loads_five_panels_offline_with_no_errors(page):
     page.goto(page.base_url + "/compare")
     wait_for_dash(page)
     for graph in GRAPHS:
         assert page.locator(f"#{graph} .main-svg").count() > 0
     assert "Detected victims of trafficking" in figure_title(page, "compare-trends")
     readings = page.locator(".reading")
-    assert readings.count() == 4 and all(r for r in readings.all_inner_texts())
+    assert readings.count() == 5 and all(r for r in readings.all_inner_texts())
     assert query(page)["countries"] == ["DZA,EGY,JOR,LBN,LBY,MAR,PSE,TUN"]
-    assert page.locator(".source-note").count() == 4
+    assert page.locator(".source-note").count() == 5
     assert_clean(page)
 
 

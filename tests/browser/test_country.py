@@ -109,11 +109,12 @@ def test_an_invalid_year_shows_a_notice(page):
 
 def test_every_country_chart_saves_as_svg(page):
     page.goto(page.base_url + "/country/JOR")
-    page.wait_for_selector("[data-svg-for]", timeout=30_000)
-    buttons = page.locator("[data-svg-for]")
+    page.wait_for_selector("[data-image-for]", timeout=30_000)
+    buttons = page.locator("[data-image-for][data-format='svg']")
     graphs = page.locator(".dash-graph")
     assert buttons.count() == graphs.count() > 0
-    first = buttons.first.get_attribute("data-svg-for")
+    assert page.locator("[data-image-for][data-format='png']").count() == graphs.count()
+    first = buttons.first.get_attribute("data-image-for")
     page.wait_for_selector(f"#{first} .main-svg", timeout=30_000)
     with page.expect_download(timeout=30_000) as download:
         buttons.first.click()

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlparse
 
 from dashboard import ids
 from tests.browser.conftest import ROOT
-from tests.browser.helpers import choose_measure
+from tests.browser.helpers import assert_clean, choose_measure
 
 QUERY = "?kind=flows&measure=border-crossings&from=2016&to=2021&countries=TUN,MAR"
 
@@ -126,3 +126,16 @@ def test_the_citation_column_is_filled_in_the_browser(page, dataset):
     )
     assert citation == ["frontex", dataset.citation("frontex")]
     assert page.watch.external_requests == [] and page.watch.console_errors == []
+
+
+def test_grid_reached_by_a_link_from_a_view_that_deferred_its_script(page):
+    # The Map view's index defers AG Grid's script (dashboard/serving.py): the grid must still
+    # draw when the Data view is reached by the navigation, without a reload.
+    page.goto(f"{page.base_url}/")
+    page.wait_for_selector(".js-plotly-plot path.choroplethlocation", state="attached")
+    assert page.evaluate("() => document.querySelector('script[src*=dash_ag_grid]').defer")
+    page.evaluate("() => { window.__sameDocument = true; }")
+    page.locator("nav a[href^='/data']").first.click()
+    settle(page)
+    assert page.evaluate("() => window.__sameDocument === true")  # no reload happened
+    assert_clean(page)

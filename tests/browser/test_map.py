@@ -60,13 +60,20 @@ def test_an_invalid_url_value_shows_a_notice_and_the_default(page):
     assert_clean(page)
 
 
-def test_save_as_svg_downloads_the_map_named_after_the_view(page):
+def test_the_saved_svg_of_the_map_carries_its_source_and_address(page, tmp_path):
     page.goto(page.base_url + "/?year=2017&indicator=persons-convicted")
     wait_for_dash(page)
     page.wait_for_selector("#map-graph .choroplethlocation", state="attached", timeout=30_000)
     with page.expect_download(timeout=30_000) as download:
-        page.click("[data-svg-for='map-graph']")
+        page.click("[data-image-for='map-graph'][data-format='svg']")
     assert download.value.suggested_filename == "map_persons-convicted_2017.svg"
+    saved = tmp_path / "map.svg"
+    download.value.save_as(saved)
+    svg = saved.read_text(encoding="utf-8")
+    assert "Source: United Nations Office on Drugs and Crime (UNODC)" in svg
+    assert "indicator=persons-convicted" in svg and "year=2017" in svg  # the view's address
+    # On screen the figure does not carry it: the note under the chart does.
+    assert "Source:" not in page.locator("#map-graph .main-svg").first.inner_html()
     assert_clean(page)
 
 

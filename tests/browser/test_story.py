@@ -8,6 +8,7 @@ from pathlib import Path
 
 from dashboard.paths import PLOTLY_BUNDLE
 from dashboard.stories import Slide, Story, serialise_story
+from tests.browser.conftest import watch_csp
 
 STORY = Story(
     "Three views",
@@ -37,7 +38,7 @@ def _open_story(page, story: Story) -> None:
 def test_add_current_view_from_header(page):
     page.goto(f"{page.base_url}/flows?countries=TUN&top=5")
     page.wait_for_selector(".js-plotly-plot")
-    page.wait_for_function("location.search.includes('measure=')")
+    page.wait_for_function("() => location.search.includes('measure=')")
     page.click(".story-add > summary")
     page.fill("#story-add-title", "Corridors")
     page.fill("#story-add-note", "Say this.")
@@ -53,13 +54,17 @@ def test_reorder_and_remove(page):
     _open_story(page, STORY)
     page.click("button[title='Move slide 1 down']")
     page.wait_for_function(
-        "JSON.parse(localStorage.getItem('story-store')).slides[0].title === 'Corridors'"
+        "() => JSON.parse(localStorage.getItem('story-store')).slides[0].title === 'Corridors'"
     )
     # The list is redrawn after the store changes, with new buttons: wait until the page shows
     # the new order, as a person would, or the click can land while its button is replaced.
-    page.wait_for_function("document.querySelector('.story-slide input').value === 'Corridors'")
+    page.wait_for_function(
+        "() => document.querySelector('.story-slide input').value === 'Corridors'"
+    )
     page.click("button[title='Remove slide 3']")
-    page.wait_for_function("JSON.parse(localStorage.getItem('story-store')).slides.length === 2")
+    page.wait_for_function(
+        "() => JSON.parse(localStorage.getItem('story-store')).slides.length === 2"
+    )
     assert [s["title"] for s in _stored(page)["slides"]] == ["Corridors", "The map"]
     page.locator(".story-slide").nth(2).wait_for(state="detached")
     assert page.locator(".story-slide input").nth(0).input_value() == "Corridors"
@@ -71,9 +76,11 @@ def test_typed_title_then_an_immediate_move_keeps_both(page):
     page.fill(".story-slide:nth-child(1) input", "Opening map")
     page.click("button[title='Move slide 1 down']")  # leaving the field commits the title
     page.wait_for_function(
-        "JSON.parse(localStorage.getItem('story-store')).slides[1].title === 'Opening map'"
+        "() => JSON.parse(localStorage.getItem('story-store')).slides[1].title === 'Opening map'"
     )
-    page.wait_for_function("document.querySelector('.story-slide input').value === 'Corridors'")
+    page.wait_for_function(
+        "() => document.querySelector('.story-slide input').value === 'Corridors'"
+    )
     assert [s["title"] for s in _stored(page)["slides"]] == ["Corridors", "Opening map", "Compare"]
     assert page.locator(".story-slide input").nth(1).input_value() == "Opening map"
 
@@ -90,16 +97,28 @@ def test_keyboard_walks_a_three_slide_story(page):
             page.evaluate("() => document.activeElement && document.activeElement.blur()")
             page.keyboard.press(key)
         page.wait_for_function(
-            f"document.querySelector('.story-player').dataset.slide === '{index}'"
+            f"() => document.querySelector('.story-player')?.dataset.slide === '{index}'"
         )
         slide = STORY.slides[index]
-        assert page.get_attribute(".story-frame", "src") == slide.present_url()
+        # The slide in the player's language (English here), with present=1.
+        shown = Slide(slide.path, slide.query_in("en")).present_url()
+        assert page.get_attribute(".story-frame", "src") == shown
         assert page.inner_text(".story-player-note") == slide.note
-        frame.locator("html.present-mode .js-plotly-plot").first.wait_for(timeout=30_000)
+        frame.locator("html.present-mode .js-plotly-plot").first.wait_for(timeout=60_000)
     # Keys pressed inside the live slide still move the story (forwarded by the slide).
     frame.locator("body").click(position={"x": 5, "y": 200})
     page.keyboard.press("ArrowRight")
-    page.wait_for_function("document.querySelector('.story-player').dataset.slide === '1'")
+    page.wait_for_function("() => document.querySelector('.story-player')?.dataset.slide === '1'")
+    # The next key must wait for the new slide's page: pressed while the frame is still
+    # navigating, it lands on the page being replaced and is lost (seen under load).
+    page.wait_for_function(
+        """() => {
+            const frame = document.querySelector('.story-frame');
+            const wanted = new URL(frame.getAttribute('src'), window.location.href).href;
+            return frame.contentWindow.location.href === wanted
+                && frame.contentDocument.readyState === 'complete';
+        }"""
+    )
     page.keyboard.press("Escape")
     page.wait_for_selector(".story-player", state="detached")
     assert page.watch.console_errors == [] and page.watch.external_requests == []
@@ -114,12 +133,14 @@ def test_saved_file_loads_back_identical(page, tmp_path):
     assert json.loads(saved.read_text()) == STORY.to_dict()
 
     page.click("#story-clear")
-    page.wait_for_function("JSON.parse(localStorage.getItem('story-store')).slides.length === 0")
+    page.wait_for_function(
+        "() => JSON.parse(localStorage.getItem('story-store')).slides.length === 0"
+    )
     page.set_input_files("#story-load input[type=file]", str(saved))
     page.wait_for_selector(".story-message:has-text('Loaded')")
     assert _stored(page) == STORY.to_dict()
     # The slide list is re-rendered from the store by a callback that may still be running.
-    page.wait_for_function("document.querySelectorAll('.story-slide').length === 3")
+    page.wait_for_function("() => document.querySelectorAll('.story-slide').length === 3")
 
 
 def test_malformed_file_is_refused_and_story_untouched(page, tmp_path):
@@ -172,6 +193,9 @@ def _check_offline_file(browser, path: Path, story: Story) -> None:
             route_.abort()
 
     context.route("**/*", route)
+    # The file's own policy (a <meta> with its scripts' hashes) must let it work in full.
+    violations: list[str] = []
+    watch_csp(context, violations)
     offline = context.new_page()
     errors: list[str] = []
     offline.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
@@ -188,7 +212,7 @@ def _check_offline_file(browser, path: Path, story: Story) -> None:
             if slide.path == "/":
                 # The map's shapes are drawn from the embedded topojson.
                 offline.wait_for_function(
-                    f"document.querySelectorAll('#slide-{number} .geo path').length > 100"
+                    f"() => document.querySelectorAll('#slide-{number} .geo path').length > 100"
                 )
             offline.keyboard.press("ArrowRight")
         # Hover works offline too.
@@ -196,7 +220,8 @@ def _check_offline_file(browser, path: Path, story: Story) -> None:
         box = offline.locator("#slide-1 .js-plotly-plot .nsewdrag, #slide-1 .geo .bg rect")
         box.first.hover()
         offline.mouse.move(640, 360)
-        assert leaving == [] and errors == []
+        offline.evaluate("() => new Promise((done) => setTimeout(done, 0))")
+        assert leaving == [] and errors == [] and violations == []
     finally:
         context.close()
 

@@ -1,0 +1,1 @@
+"""The web side of the dashboard: the request's address, serving, downloads."""

@@ -1,0 +1,168 @@
+"""Compression and cache headers: what a browser caches, revalidates and re-downloads."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import brotli
+import flask
+
+from dashboard.app import app
+from dashboard.serving import _cache_key
+
+ENCODING = {"Accept-Encoding": "gzip, br"}
+
+
+def _asset_urls() -> list[str]:
+    html = app.server.test_client().get("/").get_data(as_text=True)
+    return re.findall(r'(?:src|href)="(/assets/[^"]+\?m=[^"]+)"', html)
+
+
+def test_fingerprinted_assets_are_cached_for_a_year():
+    client = app.server.test_client()
+    urls = _asset_urls()
+    assert urls
+    for url in urls:
+        response = client.get(url, headers=ENCODING)
+        assert response.cache_control.max_age == 31_536_000 and response.cache_control.immutable
+
+
+def test_map_shapes_are_revalidated_with_304_after_compression():
+    client = app.server.test_client()
+    url = "/assets/topojson/world_110m.json"
+    first = client.get(url, headers=ENCODING)
+    assert first.headers["Content-Encoding"] in ("br", "gzip") and first.headers["ETag"]
+    again = client.get(url, headers={**ENCODING, "If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304 and not again.get_data()
+
+
+def test_immutable_scripts_are_compressed_once_and_callbacks_every_time():
+    client = app.server.test_client()
+    bundle = next(url for url in _asset_urls() if "plotly-dashboard" in url)
+    suite = "/_dash-component-suites/dash/dcc/async-graph.js"
+    for url in (bundle, suite):
+        with app.server.test_request_context(url):
+            key = _cache_key(flask.request)
+        assert key.startswith(url.partition("?")[0])
+        first = client.get(url, headers=ENCODING)
+        assert first.headers["Content-Encoding"] == "br"
+        assert client.get(url, headers=ENCODING).get_data() == first.get_data()
+    # The plotly.js bundle travels in well under its 1.6 MB (stronger than br level 4).
+    assert len(client.get(bundle, headers=ENCODING).get_data()) < 520_000
+    # Answers are compressed every time and never taken from the cache of another URL.
+    layout = client.get("/_dash-layout", headers=ENCODING)
+    dependencies = client.get("/_dash-dependencies", headers=ENCODING)
+    with app.server.test_request_context("/_dash-layout"):
+        assert _cache_key(flask.request) == ""
+    assert layout.headers["Content-Encoding"] == dependencies.headers["Content-Encoding"] == "br"
+    assert isinstance(json.loads(brotli.decompress(layout.get_data())), dict)
+    assert isinstance(json.loads(brotli.decompress(dependencies.get_data())), list)
+
+
+def test_asset_files_and_map_shapes_are_compressed_once(monkeypatch):
+    """Flask streams asset files; they are buffered so that flask-compress caches them."""
+    import flask_compress.flask_compress as fc
+
+    calls = []
+    for name in ("_compress_data", "_compress_chunks"):
+        original = getattr(fc, name)
+
+        def counted(*args, original=original, name=name):
+            calls.append(name)
+            return original(*args)
+
+        monkeypatch.setattr(fc, name, counted)
+    client = app.server.test_client()
+    bundle = next(url for url in _asset_urls() if "plotly-dashboard" in url)
+    for url in (bundle, "/assets/topojson/world_50m.json"):
+        first = client.get(url, headers={"Accept-Encoding": "gzip"})
+        assert first.headers["Content-Encoding"] == "gzip" and first.headers["ETag"]
+        compressions = len(calls)
+        again = client.get(url, headers={"Accept-Encoding": "gzip"})
+        assert len(calls) == compressions and again.get_data() == first.get_data()
+        with app.server.test_request_context(url):
+            assert _cache_key(flask.request)
+    assert "_compress_chunks" not in calls
+
+
+def test_csv_downloads_are_compressed_and_decode_to_the_same_file():
+    client = app.server.test_client()
+    url = "/download/data/rows.csv?countries=TUN,MAR"
+    plain = client.get(url)
+    compressed = client.get(url, headers=ENCODING)
+    assert compressed.headers["Content-Encoding"] == "br"
+    assert len(compressed.get_data()) < len(plain.get_data()) / 4
+    assert brotli.decompress(compressed.get_data()) == plain.get_data()
+
+
+def _config(html: str) -> dict:
+    found = re.search(r'<script id="_dash-config" type="application/json">(.*?)</script>', html)
+    return json.loads(found.group(1))
+
+
+def _namespaces(node: object) -> set[str]:
+    if isinstance(node, dict):
+        found = {node["namespace"]} if isinstance(node.get("namespace"), str) else set()
+        return found.union(*(_namespaces(value) for value in node.values()))
+    if isinstance(node, list):
+        return set().union(*(_namespaces(item) for item in node))
+    return set()
+
+
+def test_the_index_leaves_out_dash_table_which_no_view_uses():
+    client = app.server.test_client()
+    html = client.get("/").get_data(as_text=True)
+    assert "dash_table" not in _namespaces(_config(html)["validation_layout"])
+    assert "/dash_table/" not in html
+    assert "/dash_html_components" in html and "/dash_core_components" in html
+
+
+def test_the_map_index_loads_its_shapes_and_on_demand_scripts_from_the_head():
+    from dashboard.callback_requests import find_callback, request_body
+    from dashboard.components.chart import graph_config
+    from dashboard.serving import ON_DEMAND_AT, SHAPES_AT, TOPOJSON_URL
+    from dashboard.text import ENGLISH
+
+    client = app.server.test_client()
+    head = client.get("/").get_data(as_text=True).partition("</head>")[0]
+    hint = f'<meta name="map-shapes" content="{TOPOJSON_URL}world_50m.json" data-name="world_50m">'
+    assert hint in head  # read by assets/map-shapes.js
+    for url in ON_DEMAND_AT["/"]:
+        assert f'<link rel="preload" href="{url}" as="script">' in head
+        assert client.get(url).status_code == 200
+    other = client.get("/flows").get_data(as_text=True).partition("</head>")[0]
+    assert "map-shapes" not in other and 'rel="preload"' not in other
+    # The shapes fetched are the ones the map view's figure draws, where plotly looks for them.
+    assert graph_config("map", ENGLISH)["topojsonURL"] == TOPOJSON_URL
+    dependencies = client.get("/_dash-dependencies").get_json()
+    values = {
+        "map-indicator.value": "detected-victims",
+        "map-exploitation.value": "total",
+        "map-year.value": 2018,
+        "map-measure.value": "trafficking-victims",
+        "map-layers.value": ["lines"],
+        "map-focus.data": None,
+    }
+    body = request_body(find_callback(dependencies, "map-graph.figure"), values, values)
+    answer = client.post("/_dash-update-component", json=body).get_json()
+    resolution = answer["response"]["map-graph"]["figure"]["layout"]["geo"]["resolution"]
+    assert list(SHAPES_AT) == ["/"] and SHAPES_AT["/"] == f"world_{resolution}m"
+    assert client.get(f"{TOPOJSON_URL}world_{resolution}m.json").status_code == 200
+
+
+def test_warm_up_renders_every_view_and_compresses_the_scripts_in_advance():
+    from dashboard.serving import WARM_ENCODINGS, warm_up
+
+    views = warm_up(app.server)
+    assert {"/", "/flows", "/data"} <= set(views)
+    cache = next(
+        backend
+        for function in app.server.after_request_funcs[None]
+        if (backend := getattr(getattr(function, "__self__", None), "cache", None)) is not None
+    )
+    bundle = next(url for url in _asset_urls() if "plotly-dashboard" in url)
+    for url in (bundle, "/_dash-component-suites/dash/dcc/async-graph.js"):
+        with app.server.test_request_context(url):
+            key = _cache_key(flask.request)
+        assert all(cache.get(f"{encoding};{key}") for encoding in WARM_ENCODINGS), url
