@@ -21,7 +21,7 @@
   };
   const presented = new WeakSet(); // layouts already enlarged
   const saved = new WeakMap(); // graph div -> {layout: {key: old}, traces: [[update, index]]}
-  const original = new WeakMap(); // graph div -> {height, font} before present mode
+  const original = new WeakMap(); // graph div -> {height, font, dtick} before present mode
 
   function fontSize() {
     const holder = document.querySelector("[data-present-font-size]");
@@ -71,6 +71,13 @@
   function layoutUpdate(gd) {
     const size = fontSize();
     const full = gd._fullLayout;
+    // What the figure had before present mode: each update is computed from it, never from
+    // an enlarged layout handed back by Dash, so that enlarging twice asks for the same.
+    if (!original.has(gd)) {
+      const font = (full.font && full.font.size) || 13;
+      original.set(gd, {height: full.height, font: font, dtick: {}});
+    }
+    const before = original.get(gd);
     const update = {
       "font.size": size,
       "font.color": "#000000",
@@ -87,7 +94,8 @@
         update[key + ".title.font.size"] = size;
         if (key[0] === "x" && full[key].type === "linear") {
           // Fewer, level ticks: rotated years at this size run into the row below.
-          const step = Number(full[key].dtick);
+          if (!(key in before.dtick)) { before.dtick[key] = full[key].dtick; }
+          const step = Number(before.dtick[key]);
           if (full[key].tickmode === "linear" && step) {
             update[key + ".dtick"] = step * 2;
           } else {
@@ -114,13 +122,9 @@
       const top = gd.getBoundingClientRect().top + window.scrollY;
       const free = window.innerHeight - top - 44;
       update.height = Math.round(Math.max(0.6 * window.innerHeight, free));
-    } else if (full.height) {
+    } else if (before.height) {
       // The others grow with their text (a small chart's axes and legend would collide),
       // within one screen; from their size before present mode (enlarge may run again).
-      if (!original.has(gd)) {
-        original.set(gd, {height: full.height, font: (full.font && full.font.size) || 13});
-      }
-      const before = original.get(gd);
       const grown = Math.round(before.height * Math.max(1, size / before.font));
       update.height = Math.min(grown, Math.round(0.85 * window.innerHeight));
     }
@@ -212,15 +216,34 @@
     saved.set(gd, old);
   }
 
+  // The part of ``update`` that ``obj`` does not hold yet (a height within 2 px counts as
+  // held). Dash hands every relayout back as a new figure (dcc.Graph mirrors relayouts into
+  // it), whose layout already holds our values: asking plotly again for what is drawn starts
+  // the round once more, without end (the page then froze within a minute on a slow machine).
+  function missing(obj, update) {
+    const left = {};
+    Object.keys(update).forEach(function (key) {
+      const value = getPath(obj, key);
+      const held = key === "height"
+        ? Math.abs(Number(value) - update[key]) <= 2 : value === update[key];
+      if (!held) { left[key] = update[key]; }
+    });
+    return left;
+  }
+
   function enlarge(gd, force) {
     if (!window.Plotly || !gd._fullLayout || !gd.layout) { return; }
     if (presented.has(gd.layout) && !force) { return; }
     const update = layoutUpdate(gd);
-    const traces = traceUpdates(gd);
+    const traces = traceUpdates(gd).map(function (pair) {
+      return [missing(gd.data[pair[1]], pair[0]), pair[1]];
+    }).filter(function (pair) { return Object.keys(pair[0]).length; });
     remember(gd, update, traces);
     presented.add(gd.layout);
+    const layout = missing(gd.layout, update);
     traces.forEach(function (pair) { window.Plotly.restyle(gd, pair[0], [pair[1]]); });
-    Promise.resolve(window.Plotly.relayout(gd, update)).then(function () {
+    const drawn = Object.keys(layout).length ? window.Plotly.relayout(gd, layout) : null;
+    Promise.resolve(drawn).then(function () {
       const more = sourceUpdate(gd);
       if (more) {
         remember(gd, more, []);

@@ -3,6 +3,8 @@ projector, keeps the view's state and source note, and Escape leaves it."""
 
 from __future__ import annotations
 
+import pytest
+
 from dashboard.figures.theme import PRESENT_FONT_SIZE
 
 #: Smallest computed font size (px) of the visible texts of the page's figures.
@@ -80,3 +82,45 @@ def test_shell_keeps_present_when_the_view_writes_its_state(page):
     _wait_for_font(page, 20)
     assert page.watch.console_errors == []
 
+
+#: Counts the page's plotly relayouts and re-renders from now on (in window.__redraws).
+COUNT_REDRAWS = """() => {
+    window.__redraws = 0;
+    for (const name of ["relayout", "react", "restyle"]) {
+        const call = window.Plotly[name];
+        window.Plotly[name] = function () {
+            window.__redraws++;
+            return call.apply(this, arguments);
+        };
+    }
+}"""
+
+
+#: True once the page has not redrawn for 1.5 s (kept in the page between polls).
+AT_REST = """() => {
+    const now = performance.now();
+    if (window.__seen !== window.__redraws) {
+        window.__seen = window.__redraws;
+        window.__changed = now;
+    }
+    return now - window.__changed > 1500;
+}"""
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["/", "/flows?countries=TUN", "/compare?countries=TUN,MAR,EGY", "/country/TUN", "/reforms"],
+)
+def test_present_mode_comes_to_rest(page, address):
+    # Dash hands each relayout back as a new figure; enlarging that again must ask for nothing
+    # new. It once asked anew each time (a doubled tick step), an endless, growing round of
+    # redraws that froze a slow machine.
+    page.goto(f"{page.base_url}{address}")
+    page.wait_for_selector(".js-plotly-plot .main-svg")
+    page.wait_for_timeout(500)
+    page.evaluate(COUNT_REDRAWS)
+    page.click("#shell-present-toggle")
+    _wait_for_font(page, 20)
+    page.wait_for_function(AT_REST, timeout=60_000, polling=250)
+    # Enlarging a view's figures, their source lines and Dash's echoes: a few dozen redraws.
+    assert page.evaluate("() => window.__redraws") < 100
