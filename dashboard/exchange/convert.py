@@ -18,8 +18,10 @@ everything it returns may leave the app:
 - :func:`to_dataset`: a :class:`~dashboard.dataset.Dataset` the views can show: its ``flows``
   in the baseline's schema (origin → transit → destination by year, measure
   ``trafficking-victims``, summed over sex, age and exploitation as intervals of published
-  cells), the baseline's countries and nodes, every other table empty, and metadata naming the
-  upload (``metadata["upload"]``: title, owner workspace, dataset id, when stored, the rule).
+  cells), its ``indicators`` (:func:`dataset_indicators`: detected victims by reporting country
+  and year, as the baseline's), the baseline's countries and nodes, every other table empty,
+  and metadata naming the upload (``metadata["upload"]``: title, owner workspace, dataset id,
+  when stored, the rule).
 
 ``transit`` holds the countries passed through, ISO3 codes in travel order joined by ``;``
 (empty, or missing in :func:`to_dataset`'s flows, when there were none): several countries,
@@ -204,6 +206,26 @@ def dataset_flows(cells: pd.DataFrame, k: int) -> pd.DataFrame:
     return validate("flows", frame.reset_index(drop=True))
 
 
+def dataset_indicators(cells: pd.DataFrame, k: int) -> pd.DataFrame:
+    """The upload's detected victims in the baseline's ``indicators`` schema (validated): the
+    rows of :func:`indicator_rows` whose form of exploitation the baseline's vocabulary knows
+    (``mixed`` and ``unknown`` count in the totals, never as a form of their own)."""
+    from dashboard.schemas import validate
+    from dashboard.schemas.vocabulary import EXPLOITATION
+    from dashboard.tables import column_dtypes
+
+    rows = indicator_rows(cells, k)
+    if rows.empty:
+        return validate("indicators", _empty_table("indicators"))
+    dtypes = column_dtypes("indicators")
+    rows = rows.loc[rows["exploitation"].isin(EXPLOITATION), list(dtypes)]
+    frame = rows.astype({c: d for c, d in dtypes.items() if d != "str"})
+    for column, dtype in dtypes.items():
+        if dtype == "str":
+            frame[column] = frame[column].astype("str")
+    return validate("indicators", frame.reset_index(drop=True))
+
+
 def _stamp(value: dt.datetime | None) -> str | None:
     return value.isoformat(timespec="seconds") if value is not None else None
 
@@ -226,7 +248,7 @@ def upload_metadata(info: DatasetInfo, k: int, text: Text = ENGLISH) -> dict[str
         "reporting_countries": list(info.reporting_countries),
         "citation": text.gettext(_CITATION, title=info.title, date=date),
         "rule": {"code": rule.code, "k": k, "message": rule.message},
-        "tables": ["flows"],
+        "tables": ["flows", "indicators"],
     }
 
 
@@ -243,6 +265,7 @@ def to_dataset(
 
     empty = {name: _empty_table(name) for name in TABLES if name not in ("countries", "nodes")}
     empty["flows"] = dataset_flows(cells, k)
+    empty["indicators"] = dataset_indicators(cells, k)
     return Dataset(
         countries=baseline.countries,
         nodes=baseline.nodes,

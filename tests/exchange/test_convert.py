@@ -112,7 +112,7 @@ def test_no_exact_small_count_leaves_in_any_shape():
         assert not exact[low].between(1, 4).any()
 
 
-def test_the_dataset_is_the_baselines_shape_with_the_uploads_flows(dataset):
+def test_the_dataset_is_the_baselines_shape_with_the_uploads_flows_and_indicators(dataset):
     upload = to_dataset(UPLOAD, 5, INFO, dataset)
     flows = upload.flows.set_index(["origin", "destination"])
     # The two CIV cells (female 12, male 3) are one edge: 12 + [1, 4].
@@ -127,7 +127,17 @@ def test_the_dataset_is_the_baselines_shape_with_the_uploads_flows(dataset):
     assert pd.isna(flows.loc[("TUN", "TUN"), "transit"])
     assert set(upload.flows["measure"]) == {"trafficking-victims"}
     assert set(upload.flows["source"]) == {"upload"}
-    assert upload.indicators.empty and upload.incidents.empty and upload.refugees.empty
+    assert upload.incidents.empty and upload.refugees.empty and upload.milestones.empty
+    # Its detected victims as the baseline's indicators (the same schema), counts published.
+    totals = upload.indicators.set_index(["iso3", "year", "exploitation", "sex", "age"])
+    whole = totals.loc[("TUN", 2022, "total", "total", "total")]
+    assert (whole["indicator"], whole["value_low"], whole["value_high"]) == (
+        "detected-victims",
+        14,
+        20,
+    )
+    assert whole["censored"] and set(upload.indicators["source"]) == {"upload"}
+    assert list(upload.indicators.columns) == list(dataset.indicators.columns)
     assert upload.countries is dataset.countries and upload.nodes is dataset.nodes
     meta = upload.metadata["upload"]
     assert (meta["title"], meta["workspace"], meta["dataset"]) == ("Tunisia 2022", "w1", "d1")
@@ -163,3 +173,12 @@ def test_an_empty_upload_gives_empty_shapes(dataset):
     empty = UPLOAD.iloc[0:0]
     assert flow_rows(empty, 5).empty and indicator_rows(empty, 5).empty
     assert to_dataset(empty, 5, INFO, dataset).flows.empty
+
+
+def test_the_datasets_indicators_keep_to_the_baselines_forms_of_exploitation(dataset):
+    # "mixed" and "unknown" count in the totals, never as a form of their own.
+    mixed = UPLOAD.assign(exploitation=["mixed", "forced-labour", "unknown", "forced-labour"])
+    indicators = to_dataset(mixed, 5, INFO, dataset).indicators
+    assert set(indicators["exploitation"]) == {"total", "forced-labour"}
+    whole = indicators.loc[indicators[["exploitation", "sex", "age"]].eq("total").all(axis=1)]
+    assert whole[["value_low", "value_high"]].values.tolist() == [[14, 20]]
