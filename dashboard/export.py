@@ -128,11 +128,13 @@ def escape_formula(value: object) -> object:
 
 
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    """CSV as UTF-8 with a BOM (so spreadsheets read accents and Arabic), text cells escaped."""
+    """CSV as UTF-8 with a BOM (so spreadsheets read accents and Arabic), text cells escaped;
+    booleans as ``true`` and ``false`` (empty where a nullable one is missing)."""
     safe = frame.copy()
     for column in safe.columns:
-        if safe[column].dtype == "bool":
-            safe[column] = safe[column].map({True: "true", False: "false"})
+        if pd.api.types.is_bool_dtype(safe[column]):
+            spelled = safe[column].map({True: "true", False: "false"}, na_action="ignore")
+            safe[column] = spelled.astype(object).where(safe[column].notna(), "")
         elif not pd.api.types.is_numeric_dtype(safe[column]):
             safe[column] = safe[column].map(escape_formula)
     text = safe.to_csv(index=False, lineterminator="\n")

@@ -126,6 +126,15 @@ def current_dataset() -> Dataset:
     return resolve_current().dataset
 
 
+def baseline_beside(dataset: Dataset) -> Dataset | None:
+    """The public baseline, to set beside ``dataset`` when that is another one (an upload);
+    None for the baseline itself or outside an app."""
+    if not flask.has_app_context() or CONFIG_KEY not in flask.current_app.config:
+        return None
+    baseline = registry_of(flask.current_app).baseline
+    return None if dataset is baseline else baseline
+
+
 def dataset_notices() -> tuple[Message, ...]:
     """What the request should be told about its dataset (empty when it got what it asked)."""
     return resolve_current().notices

@@ -52,23 +52,28 @@ def described_figure(graph: object, label_id: str | None, described_by: Sequence
     return html.Div(graph, role="figure", className="chart-figure", **aria)
 
 
-def source_line(dataset: Dataset, sources: Sequence[str], text: Text) -> str:
+def source_line(
+    dataset: Dataset, sources: Sequence[str], text: Text, also: Dataset | None = None
+) -> str:
     """ "Source: producer, title; …": what a chart's note begins with, and what every image of
-    the chart carries (:func:`sourced`)."""
+    the chart carries (:func:`sourced`). A source ``dataset`` does not describe is looked up
+    in ``also`` (the public baseline, whose figures are drawn beside an upload's)."""
     joined = ""
     for source in sources:
-        meta = dataset.metadata.get(source, {})
+        meta = dataset.metadata.get(source) or (also.metadata.get(source, {}) if also else {})
         producer, title = text.meta(meta, "producer") or source, text.meta(meta, "title") or ""
         part = text.gettext(SOURCE, producer=producer, title=title) if title else producer
         joined = text.gettext(SOURCES, sources=joined, source=part) if joined else part
     return text.gettext("Source: {sources}.", sources=joined)
 
 
-def sourced(figure, dataset: Dataset, sources: Sequence[str], text: Text):
+def sourced(
+    figure, dataset: Dataset, sources: Sequence[str], text: Text, also: Dataset | None = None
+):
     """``figure`` carrying its source line in ``layout.meta`` (not drawn on screen, where the
     note under the chart says it): the PNG and SVG exports (``assets/export.js``), presenter
     mode and the offline story export write it, with the view's address, into the image."""
-    line = source_line(dataset, sources, text)
+    line = source_line(dataset, sources, text, also)
     if isinstance(figure, dict):  # a copy: the figure may be cached, shared by requests
         layout = figure["layout"]
         return {
@@ -80,9 +85,16 @@ def sourced(figure, dataset: Dataset, sources: Sequence[str], text: Text):
     return figure
 
 
-def source_note(dataset: Dataset, sources: Sequence[str], text: Text, extra: str = "") -> html.P:
-    """The one-line source note under a chart, built from the datasets' metadata."""
-    note = source_line(dataset, sources, text)
+def source_note(
+    dataset: Dataset,
+    sources: Sequence[str],
+    text: Text,
+    extra: str = "",
+    also: Dataset | None = None,
+) -> html.P:
+    """The one-line source note under a chart, built from the datasets' metadata (``also``: as
+    in :func:`source_line`)."""
+    note = source_line(dataset, sources, text, also)
     if extra:
         note = f"{note} {extra}"
     return html.P(

@@ -2,14 +2,14 @@
 
 Pure: the upload's cells (published by the workspace's rule first, so nothing exact of a small
 count leaves) and the baseline's indicators in, one row per reporting country and year out.
-Two counts *differ* when their intervals do not overlap (a suppressed count is a range, so a
-range that contains the other count is no difference).
+Two counts *differ* when their intervals do not overlap (:func:`dashboard.analytics.beside.beside`).
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.analytics.beside import beside
 from dashboard.exchange.convert import INDICATOR, indicator_rows
 
 COLUMNS = ["iso3", "year", "upload_low", "upload_high", "unodc_low", "unodc_high", "differs"]
@@ -34,22 +34,19 @@ def beside_unodc(cells: pd.DataFrame, k: int, indicators: pd.DataFrame) -> pd.Da
     >>> row["upload_low"], row["upload_high"], row["unodc_low"], row["differs"]
     (1, 4, 181, True)
     """
-    rows = indicator_rows(cells, k)
-    totals = rows[
-        rows["exploitation"].eq("total") & rows["sex"].eq("total") & rows["age"].eq("total")
-    ][["iso3", "year", "value_low", "value_high"]].rename(
-        columns={"value_low": "upload_low", "value_high": "upload_high"}
+
+    def totals(frame: pd.DataFrame) -> pd.DataFrame:
+        whole = frame["exploitation"].eq("total") & frame["sex"].eq("total")
+        chosen = frame.loc[whole & frame["age"].eq("total") & frame["indicator"].eq(INDICATOR)]
+        return chosen.rename(columns={"value_low": "low", "value_high": "high"})
+
+    both = beside(totals(indicator_rows(cells, k)), totals(indicators), ["iso3", "year"])
+    both = both.rename(
+        columns={
+            "own_low": "upload_low",
+            "own_high": "upload_high",
+            "their_low": "unodc_low",
+            "their_high": "unodc_high",
+        }
     )
-    theirs = indicators[
-        indicators["indicator"].eq(INDICATOR)
-        & indicators["exploitation"].eq("total")
-        & indicators["sex"].eq("total")
-        & indicators["age"].eq("total")
-    ][["iso3", "year", "value_low", "value_high"]].rename(
-        columns={"value_low": "unodc_low", "value_high": "unodc_high"}
-    )
-    both = totals.merge(theirs, on=["iso3", "year"], how="left")
-    known = both["unodc_low"].notna()
-    apart = (both["upload_high"] < both["unodc_low"]) | (both["unodc_high"] < both["upload_low"])
-    both["differs"] = apart.where(known, None).astype(object).where(known, None)
     return both[COLUMNS].sort_values(["iso3", "year"]).reset_index(drop=True)

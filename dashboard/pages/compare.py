@@ -32,7 +32,7 @@ from dashboard.figures.reforms import ReformOptions
 from dashboard.figures.reforms import convergence_figure as institutions_figure
 from dashboard.figures.trends import TrendOptions, trends_figure
 from dashboard.pages.frame import page_notices, page_title
-from dashboard.registry import current_dataset
+from dashboard.registry import baseline_beside, current_dataset
 from dashboard.state import ViewState
 from dashboard.text import N_, Text, labels
 from dashboard.text import compare as words
@@ -98,10 +98,21 @@ def _in_sentence(indicator: str, text: Text) -> str:
     return text.pgettext(labels.IN_SENTENCE, labels.INDICATORS_IN_SENTENCE[indicator])
 
 
+def own_title(dataset: Dataset, indicator: str, text: Text) -> str:
+    """The name of a dataset's own series in the trends' legend: its source's title."""
+    for source in COMPARE.sources(dataset, indicator):
+        title = text.meta(dataset.metadata.get(source, {}), "title")
+        if title:
+            return str(title)
+    return dataset.label
+
+
 def panels(data: CompareData, text: Text) -> dict[str, tuple]:
     """Panel name → (figure, reading), in ``text``'s language."""
     state = data.state
-    names = current_dataset().names(text.lang)
+    dataset = current_dataset()
+    names = dataset.names(text.lang)
+    beside = data.beside_values
     countries = list(state.countries)
     spec = SPECS[state.indicator]
     label = _in_sentence(state.indicator, text)
@@ -121,8 +132,16 @@ def panels(data: CompareData, text: Text) -> dict[str, tuple]:
             percent=spec.percent,
             digits=spec.digits,
             shared_y=spec.percent,
+            own_name=own_title(dataset, state.indicator, text) if beside is not None else "",
+            beside_name=text.gettext(words.PUBLIC_NAME) if beside is not None else "",
         ),
+        beside=None if beside is None else beside.rename(columns={"iso3": "panel"}),
     )
+    coverage = words.coverage_reading(
+        data.values, countries, names, label, state.year_from, state.year_to, text
+    )
+    if data.beside_rows is not None and not data.beside_rows.empty:
+        coverage = f"{coverage} {words.beside_reading(data.beside_rows, names, text)}"
     similarity = similarity_heatmap(
         data.similarity,
         countries,
@@ -159,10 +178,7 @@ def panels(data: CompareData, text: Text) -> dict[str, tuple]:
         ),
     )
     return {
-        "trends": (
-            trends,
-            words.coverage_reading(data.values, countries, names, label, *span, text),
-        ),
+        "trends": (trends, coverage),
         "similarity": (similarity, words.similarity_reading(data.similarity, names, text)),
         "overlap": (overlap, words.overlap_reading(data.overlap, names, years, text)),
         "convergence": (
@@ -176,11 +192,14 @@ def panels(data: CompareData, text: Text) -> dict[str, tuple]:
     }
 
 
-def panel_sources(dataset: Dataset, state: ViewState) -> dict[str, tuple[str, ...]]:
-    """Each panel's source datasets."""
+def panel_sources(
+    dataset: Dataset, state: ViewState, beside_of: Dataset | None = None
+) -> dict[str, tuple[str, ...]]:
+    """Each panel's source datasets (the trends': ``beside_of``'s too, drawn beside)."""
     sources = COMPARE.sources(dataset, state.indicator)
+    theirs = COMPARE.sources(beside_of, state.indicator) if beside_of is not None else ()
     return {
-        "trends": sources,
+        "trends": tuple(dict.fromkeys([*sources, *theirs])),
         "similarity": COMPARE.profile_sources(dataset),
         "overlap": COMPARE.origin_sources(dataset),
         "convergence": sources,
@@ -188,19 +207,24 @@ def panel_sources(dataset: Dataset, state: ViewState) -> dict[str, tuple[str, ..
     }
 
 
-def notes(dataset: Dataset, state: ViewState, text: Text) -> dict[str, html.P]:
+def notes(
+    dataset: Dataset, state: ViewState, text: Text, beside_of: Dataset | None = None
+) -> dict[str, html.P]:
     """Each panel's source note."""
     last = (milestone_years(dataset) or (0, 0))[1]
+    trends = text.gettext(words.RANGE_NOTE)
+    if beside_of is not None:
+        trends = f"{trends} {text.gettext(words.BESIDE_NOTE)}"
     extra = {
-        "trends": text.gettext(words.RANGE_NOTE),
+        "trends": trends,
         "similarity": text.gettext(words.COMPONENT_NOTE),
         "overlap": text.gettext(words.ORIGINS_NOTE, k=TOP_ORIGINS),
         "convergence": text.gettext(words.DISPERSION_NOTE),
         "institutions": text.gettext(words.INSTITUTIONS_NOTE, last=last),
     }
     return {
-        panel: source_note(dataset, sources, text, extra[panel])
-        for panel, sources in panel_sources(dataset, state).items()
+        panel: source_note(dataset, sources, text, extra[panel], also=beside_of)
+        for panel, sources in panel_sources(dataset, state, beside_of).items()
     }
 
 
@@ -216,13 +240,14 @@ def render(data: CompareData, text: Text, notices_: list) -> dict:
     ``<panel>_reading``, ``<panel>_source``, ``message`` and ``query``."""
     state = data.state
     dataset = current_dataset()
+    beside_of = baseline_beside(dataset) if data.beside_values is not None else None
     drawn = panels(data, text)
-    sources = notes(dataset, state, text)
-    of_panel = panel_sources(dataset, state)
+    sources = notes(dataset, state, text, beside_of)
+    of_panel = panel_sources(dataset, state, beside_of)
     outputs = {}
     for panel in PANELS:
         figure, outputs[f"{panel}_reading"] = drawn[panel]
-        outputs[f"{panel}_figure"] = sourced(figure, dataset, of_panel[panel], text)
+        outputs[f"{panel}_figure"] = sourced(figure, dataset, of_panel[panel], text, beside_of)
         outputs[f"{panel}_config"] = graph_config(filename(panel, state), text)
         outputs[f"{panel}_source"] = sources[panel]
     return {
@@ -313,7 +338,8 @@ def _outputs() -> dict[str, Output]:
 def update_compare(countries, indicator, years) -> dict:
     dataset = current_dataset()
     state, messages = COMPARE.from_controls(dataset, countries, indicator, years)
-    return render(COMPARE.process(dataset, state), current_text(), messages)
+    data = COMPARE.process(dataset, state, baseline_beside(dataset))
+    return render(data, current_text(), messages)
 
 
 # --------------------------------------------------------------------------------------------
@@ -321,14 +347,23 @@ def update_compare(countries, indicator, years) -> dict:
 # --------------------------------------------------------------------------------------------
 
 
-def _with_filter(frame: pd.DataFrame, state: ViewState, dataset: Dataset, sources) -> pd.DataFrame:
+def _with_filter(
+    frame: pd.DataFrame, state: ViewState, dataset: Dataset, sources, also: Dataset | None = None
+) -> pd.DataFrame:
+    """``frame`` with the view's filter, its sources and their citations (a source ``dataset``
+    does not describe is ``also``'s)."""
+
+    def citation(source: str) -> str:
+        known = source in dataset.metadata or also is None
+        return (dataset if known else also).citation(source)
+
     return frame.assign(
         indicator=state.indicator,
         year_from=state.year_from,
         year_to=state.year_to,
         countries=",".join(state.countries),
         source=";".join(sources),
-        citation=" | ".join(dataset.citation(s) for s in sources),
+        citation=" | ".join(citation(s) for s in sources),
     )
 
 
@@ -339,9 +374,25 @@ def _named(frame: pd.DataFrame, dataset: Dataset, **columns: str) -> pd.DataFram
 
 
 def trends_export(dataset: Dataset, state: ViewState) -> pd.DataFrame:
-    values = _named(COMPARE.process(dataset, state).values, dataset, country="iso3")
+    """The trends' values; over an upload, UNODC's beside them (``unodc_low``, ``unodc_high``,
+    empty where UNODC has none) and whether the two differ (``differs``)."""
+    beside_of = baseline_beside(dataset)
+    data = COMPARE.process(dataset, state, beside_of)
+    values = _named(data.values, dataset, country="iso3")
     columns = ["iso3", "country", "year", "low", "high", "censored"]
-    return _with_filter(values[columns], state, dataset, COMPARE.sources(dataset, state.indicator))
+    frame = values[columns]
+    if data.beside_rows is not None:
+        theirs = data.beside_rows.rename(
+            columns={"their_low": "unodc_low", "their_high": "unodc_high"}
+        )
+        theirs = theirs.assign(differs=theirs["differs"].astype("boolean"))
+        frame = frame.merge(
+            theirs[["iso3", "year", "unodc_low", "unodc_high", "differs"]],
+            on=["iso3", "year"],
+            how="left",
+        )
+    sources = panel_sources(dataset, state, beside_of)["trends"]
+    return _with_filter(frame, state, dataset, sources, beside_of)
 
 
 def similarity_export(dataset: Dataset, state: ViewState) -> pd.DataFrame:

@@ -245,3 +245,65 @@ def coverage_reading(
         m=text.number(len(countries)),
         **fields,
     )
+
+
+#: The legend's name of the public baseline's series, drawn beside an upload's.
+PUBLIC_NAME = N_("UNODC (public data)")
+#: Added to the trends' note when UNODC's figures are drawn beside an upload's.
+BESIDE_NOTE = N_(
+    "Dotted grey: UNODC’s published figures for the same countries and years; two figures "
+    "differ when their ranges do not overlap."
+)
+#: At most this many differing country-years are named in the reading.
+NAMED_DIFFERENCES = 8
+
+
+def beside_reading(rows: pd.DataFrame, names: Mapping[str, str], text: Text) -> str:
+    """One sentence on where a dataset's figures differ from UNODC's (``rows``: the
+    ``iso3, year, …, differs`` of :func:`dashboard.analytics.beside.beside`); empty when the
+    dataset has no figure to compare.
+
+    Examples
+    --------
+    >>> from dashboard.text import ENGLISH
+    >>> rows = pd.DataFrame({"iso3": ["TUN", "TUN", "MAR"], "year": [2019, 2020, 2020],
+    ...                      "differs": [False, True, None]})
+    >>> beside_reading(rows, {"TUN": "Tunisia"}, ENGLISH)  # doctest: +NORMALIZE_WHITESPACE
+    'These figures and UNODC’s differ in 1 of the 2 country-years where both have one:
+    Tunisia (2020).'
+    """
+    if rows.empty:  # the dataset has no value here: the coverage reading says so
+        return ""
+    compared = rows.loc[rows["differs"].notna()]
+    if compared.empty:
+        return text.gettext(
+            "UNODC publishes no figure for these countries and years to set beside this dataset’s."
+        )
+    apart = compared.loc[compared["differs"].eq(True)]
+    if apart.empty:
+        return text.ngettext(
+            "These figures and UNODC’s agree in the {n} country-year where both have one (their "
+            "ranges overlap).",
+            "These figures and UNODC’s agree in all {n} country-years where both have one (their "
+            "ranges overlap).",
+            len(compared),
+        )
+    named = [
+        text.gettext("{country} ({year})", country=names.get(code, code), year=year)
+        for code, year in apart[["iso3", "year"]].head(NAMED_DIFFERENCES).itertuples(index=False)
+    ]
+    places = text.join(named)
+    if len(apart) > NAMED_DIFFERENCES:
+        more = len(apart) - NAMED_DIFFERENCES
+        places = text.ngettext(
+            "{places} and {n} more", "{places} and {n} more", more, places=places
+        )
+    return text.ngettext(
+        "These figures and UNODC’s differ in {count} of the {n} country-year where both have "
+        "one: {places}.",
+        "These figures and UNODC’s differ in {count} of the {n} country-years where both have "
+        "one: {places}.",
+        len(compared),
+        count=text.number(len(apart)),
+        places=places,
+    )

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from dashboard.analytics.beside import beside
 from dashboard.analytics.dispersion import Change, balanced_change, dispersion_by_year
 from dashboard.analytics.indicators import SPECS, indicator_values
 from dashboard.analytics.milestones import DEFAULT_GOALS, AllReached, all_reached, convergence
@@ -56,6 +57,11 @@ class CompareData:
     #: By which year all had :data:`INSTITUTION_GOALS` (or what is not known).
     institutions_reached: AllReached
     institution_sources: tuple[str, ...]
+    #: Another dataset's values of the same indicator, countries and years (the public
+    #: baseline's, beside an upload's): ``iso3, year, low, high, censored``; None alone.
+    beside_values: pd.DataFrame | None = None
+    #: :func:`dashboard.analytics.beside.beside` of ``values`` and ``beside_values``.
+    beside_rows: pd.DataFrame | None = None
 
 
 class CompareView(View):
@@ -137,23 +143,44 @@ class CompareView(View):
 
         return dataset.derived.get(("compare-institutions", countries), compute)
 
-    def process(self, dataset: Dataset, state: ViewState) -> CompareData:
+    def process(
+        self, dataset: Dataset, state: ViewState, beside_of: Dataset | None = None
+    ) -> CompareData:
         """Data access → analytics for a checked state, computed once per (dataset, state)
-        and shared by the callback and the four downloads; each call gets its own shallow
-        copies of the frames, so a caller changing one never changes the next caller's."""
-        data = dataset.derived.get(("compare", state), lambda: self._compute(dataset, state))
-        return replace(data, **{name: getattr(data, name).copy(deep=False) for name in FRAMES})
+        and shared by the callback and the downloads; each call gets its own shallow copies of
+        the frames, so a caller changing one never changes the next caller's. With
+        ``beside_of`` (the public baseline, for an upload), its values of the same indicator,
+        countries and years are set beside the dataset's."""
+        key = ("compare", state, beside_of.label if beside_of is not None else None)
+        data = dataset.derived.get(key, lambda: self._compute(dataset, state, beside_of))
+        frames = [*FRAMES, "beside_values", "beside_rows"]
+        copies = {name: getattr(data, name) for name in frames}
+        return replace(
+            data, **{name: f if f is None else f.copy(deep=False) for name, f in copies.items()}
+        )
 
-    def _compute(self, dataset: Dataset, state: ViewState) -> CompareData:
+    def values(self, dataset: Dataset, state: ViewState) -> pd.DataFrame:
+        """The indicator's values of the state's countries and years (cached per state)."""
+
+        def compute() -> pd.DataFrame:
+            chosen = dataset.indicators.loc[dataset.indicators["iso3"].isin(state.countries)]
+            values = indicator_values(chosen, dataset.population, state.indicator)
+            values = values.loc[values["year"].between(state.year_from, state.year_to)]
+            return values.reset_index(drop=True)
+
+        return dataset.derived.get(("compare-values", state), compute).copy(deep=False)
+
+    def _compute(
+        self, dataset: Dataset, state: ViewState, beside_of: Dataset | None
+    ) -> CompareData:
         countries = list(state.countries)
         if state.year_from is None or state.year_to is None:  # no indicators: nothing to compare
             state = replace(state, year_from=0, year_to=-1)
         # Only the chosen countries' rows (in table order) go into the analytics.
-        indicators = dataset.indicators.loc[dataset.indicators["iso3"].isin(countries)]
         received = dataset.flows.loc[dataset.flows["destination"].isin(countries)]
-        values = indicator_values(indicators, dataset.population, state.indicator)
-        values = values.loc[values["year"].between(state.year_from, state.year_to)]
-        values = values.reset_index(drop=True)
+        values = self.values(dataset, state)
+        theirs = self.values(beside_of, state) if beside_of is not None else None
+        rows = beside(values, theirs, ["iso3", "year"]) if theirs is not None else None
         profiles = pooled_profiles(dataset.profile_table, countries, state.year_from, state.year_to)
         institutions, reached, sources = self.institutions(dataset, tuple(countries))
         origins = main_origins(received, countries, state.year_from, state.year_to, TOP_ORIGINS)
@@ -169,6 +196,8 @@ class CompareView(View):
             institutions=institutions,
             institutions_reached=reached,
             institution_sources=sources,
+            beside_values=theirs,
+            beside_rows=rows,
         )
 
 

@@ -422,3 +422,58 @@ def test_the_upload_view_sets_the_figures_beside_unodcs_and_says_where_they_diff
         ["Tunisia", "2020", "181–184", "181", "No"],
         ["Tunisia", "2023", "9", "", "No UNODC figure"],
     ]
+
+
+def test_compare_sets_an_uploads_figures_beside_unodcs_and_its_csv_holds_both(served, dependencies):
+    client = app.server.test_client()
+    rows = [
+        ["TUN", 2019, "CIV", "", "TUN", "female", "adult", "other", 5],  # UNODC: 775
+        ["TUN", 2020, "CIV", "", "TUN", "female", "adult", "other", 180],  # UNODC: 181
+        ["TUN", 2020, "NGA", "", "TUN", "male", "adult", "other", "<5"],  # 181–184 with it
+        ["TUN", 2023, "CIV", "", "TUN", "female", "adult", "other", 9],  # UNODC: none
+    ]
+    upload(client, dependencies, csv_bytes(rows), "tn.csv")
+    (info,) = _stored(served, client).datasets()
+    values = {
+        "compare-countries.value": ["TUN", "MAR"],
+        "compare-indicator.value": "detected-victims",
+        "compare-years.value": None,
+        "url.search": f"?lang=en&dataset={info.id}",
+    }
+    answer = post(client, dependencies, "compare-trends.figure", values)["response"]
+    figure = answer[ids.COMPARE_TRENDS]["figure"]
+    tunisia_own, tunisia_unodc = figure["data"][:2]
+    assert (tunisia_own["name"], tunisia_unodc["name"]) == (info.title, "UNODC (public data)")
+    assert tunisia_own["showlegend"] and tunisia_unodc["line"]["dash"] == "dot"
+    years = tunisia_own["x"]
+    assert years[0] == 2019 and years[-1] == 2023
+    assert tunisia_own["y"][0] == 5 and tunisia_unodc["y"][0] == 775
+    assert tunisia_own["y"][1] == 181 and tunisia_unodc["y"][1] == 181
+    assert tunisia_own["y"][4] == 9 and tunisia_unodc["y"][4] is None
+    reading = answer[ids.COMPARE_TRENDS_READING]["children"]
+    assert "differ in 1 of the 2 country-years where both have one: Tunisia (2019)." in reading
+    source = figure["layout"]["meta"]["source"]
+    assert info.title in source and "UNODC" in source
+    note = json.dumps(answer[ids.COMPARE_TRENDS_SOURCE]["children"], ensure_ascii=False)
+    assert "Dotted grey: UNODC" in note
+
+    address = f"/download/compare/trends.csv?countries=TUN,MAR&dataset={info.id}&lang=en"
+    response = client.get(address)
+    assert response.status_code == 200
+    frame = pd.read_csv(io.BytesIO(response.data), encoding="utf-8-sig")
+    tunisia = frame.loc[frame["iso3"].eq("TUN")].set_index("year")
+    assert tunisia.loc[2019, ["low", "unodc_low", "differs"]].tolist() == [5, 775, True]
+    assert tunisia.loc[2020, ["low", "high", "unodc_low", "differs"]].tolist() == [
+        181,
+        184,
+        181,
+        False,
+    ]
+    assert tunisia.loc[[2023], ["unodc_low", "unodc_high", "differs"]].isna().all(axis=None)
+    assert set(frame["source"]) == {"upload;unodc-glotip"}
+    assert "UNODC" in frame["citation"].iloc[0] and info.title in frame["citation"].iloc[0]
+    # Over the public data alone, nothing is drawn beside.
+    public = {**values, "url.search": "?lang=en"}
+    alone = post(client, dependencies, "compare-trends.figure", public)["response"]
+    assert not any(t["showlegend"] for t in alone[ids.COMPARE_TRENDS]["figure"]["data"])
+    assert "UNODC (public data)" not in json.dumps(alone)

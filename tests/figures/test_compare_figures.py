@@ -171,3 +171,23 @@ def test_country_figures():
         ChartOptions(ENGLISH),
     )
     assert len(context.data) == 1
+
+
+def test_trends_beside_another_datasets_values():
+    theirs = values().assign(panel=["TUN", "MAR"], low=[12.0, 7.0], high=[12.0, 7.0])
+    options = TrendOptions(ENGLISH, own_name="Tunisia 2022", beside_name="UNODC (public data)")
+    panels = [("TUN", "Tunisia"), ("MAR", "Morocco")]
+    figure = trends_figure(values(), panels, 2018, 2020, options, beside=theirs)
+    own, other, _, morocco_other = figure.data
+    assert list(own.y) == [10.0, None, 1.0] and list(other.y) == [12.0, None, None]
+    assert list(morocco_other.y) == [None, None, 7.0]
+    # One colour for the own series and a dotted grey one beside; each named once in a legend.
+    assert {t.line.color for t in figure.data[::2]} == {CATEGORICAL[0]}
+    assert {t.line.dash for t in figure.data[1::2]} == {"dot"}
+    assert [t.name for t in figure.data if t.showlegend] == ["Tunisia 2022", "UNODC (public data)"]
+    assert figure.layout.showlegend is True
+    assert own.hovertext[0].startswith("Tunisia 2022<br>2018: 10")
+    # Morocco has UNODC's value: its panel is not "No data reported".
+    assert sum(a.text == "No data reported" for a in figure.layout.annotations) == 0
+    many = [(f"C{i}", f"C{i}") for i in range(40)]
+    assert len(trends_figure(values(), many, 2018, 2020, options, beside=theirs).data) <= MAX_TRACES
