@@ -149,13 +149,19 @@ def flow_rows(cells: pd.DataFrame, k: int, text: Text = ENGLISH) -> pd.DataFrame
     return rows[FLOW_ROW_COLUMNS]
 
 
-def indicator_rows(cells: pd.DataFrame, k: int, text: Text = ENGLISH) -> pd.DataFrame:
+def indicator_rows(
+    cells: pd.DataFrame,
+    k: int,
+    text: Text = ENGLISH,
+    published: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """Detected victims by reporting country, year and every combination of breakdowns
     (others ``total``), in the baseline's indicator codes plus ``mixed`` and ``unknown``
-    exploitation (:data:`INDICATOR_ROW_COLUMNS`); each an interval sum of published cells."""
+    exploitation (:data:`INDICATOR_ROW_COLUMNS`); each an interval sum of published cells
+    (``published``: :func:`published_cells` of ``cells``, when already computed)."""
     from dashboard.exchange.problems import render
 
-    base = published_cells(cells, k)
+    base = published_cells(cells, k) if published is None else published
     if base.empty:
         return pd.DataFrame(columns=INDICATOR_ROW_COLUMNS)
     parts = []
@@ -183,14 +189,29 @@ def _empty_table(name: str) -> pd.DataFrame:
     return pd.DataFrame({column: pd.Series(dtype=dtype) for column, dtype in columns.items()})
 
 
-def dataset_flows(cells: pd.DataFrame, k: int) -> pd.DataFrame:
-    """The upload's flows in the baseline's ``flows`` schema (validated)."""
+def _in_schema(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame``'s columns of the baseline's table ``name``, in its dtypes, validated."""
     from dashboard.schemas import validate
     from dashboard.tables import column_dtypes
 
-    base = published_cells(cells, k)
+    if frame.empty:
+        return validate(name, _empty_table(name))
+    dtypes = column_dtypes(name)
+    typed = frame[list(dtypes)].astype({c: d for c, d in dtypes.items() if d != "str"})
+    for column, dtype in dtypes.items():
+        if dtype == "str":
+            typed[column] = typed[column].astype("str").where(typed[column].notna(), np.nan)
+    return validate(name, typed.reset_index(drop=True))
+
+
+def dataset_flows(
+    cells: pd.DataFrame, k: int, published: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """The upload's flows in the baseline's ``flows`` schema (validated; ``published`` as in
+    :func:`indicator_rows`)."""
+    base = published_cells(cells, k) if published is None else published
     if base.empty:
-        return validate("flows", _empty_table("flows"))
+        return _in_schema("flows", base)
     edges = suppressed_totals(base, ["origin", "transit", "destination", "year"], k)
     edges["transit"] = edges["transit"].replace("", np.nan)
     edges["measure"] = MEASURE
@@ -198,32 +219,19 @@ def dataset_flows(cells: pd.DataFrame, k: int) -> pd.DataFrame:
     edges["source"] = SOURCE
     edges["raw_label"] = ""
     edges["note"] = np.nan
-    dtypes = column_dtypes("flows")
-    frame = edges[list(dtypes)].astype({c: d for c, d in dtypes.items() if d != "str"})
-    for column, dtype in dtypes.items():
-        if dtype == "str":
-            frame[column] = frame[column].astype("str").where(frame[column].notna(), np.nan)
-    return validate("flows", frame.reset_index(drop=True))
+    return _in_schema("flows", edges)
 
 
-def dataset_indicators(cells: pd.DataFrame, k: int) -> pd.DataFrame:
+def dataset_indicators(
+    cells: pd.DataFrame, k: int, published: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """The upload's detected victims in the baseline's ``indicators`` schema (validated): the
     rows of :func:`indicator_rows` whose form of exploitation the baseline's vocabulary knows
     (``mixed`` and ``unknown`` count in the totals, never as a form of their own)."""
-    from dashboard.schemas import validate
     from dashboard.schemas.vocabulary import EXPLOITATION
-    from dashboard.tables import column_dtypes
 
-    rows = indicator_rows(cells, k)
-    if rows.empty:
-        return validate("indicators", _empty_table("indicators"))
-    dtypes = column_dtypes("indicators")
-    rows = rows.loc[rows["exploitation"].isin(EXPLOITATION), list(dtypes)]
-    frame = rows.astype({c: d for c, d in dtypes.items() if d != "str"})
-    for column, dtype in dtypes.items():
-        if dtype == "str":
-            frame[column] = frame[column].astype("str")
-    return validate("indicators", frame.reset_index(drop=True))
+    rows = indicator_rows(cells, k, published=published)
+    return _in_schema("indicators", rows.loc[rows["exploitation"].isin(EXPLOITATION)])
 
 
 def _stamp(value: dt.datetime | None) -> str | None:
@@ -264,8 +272,9 @@ def to_dataset(
     from dashboard.schemas import TABLES
 
     empty = {name: _empty_table(name) for name in TABLES if name not in ("countries", "nodes")}
-    empty["flows"] = dataset_flows(cells, k)
-    empty["indicators"] = dataset_indicators(cells, k)
+    published = published_cells(cells, k)  # once: both tables derive from it
+    empty["flows"] = dataset_flows(cells, k, published)
+    empty["indicators"] = dataset_indicators(cells, k, published)
     return Dataset(
         countries=baseline.countries,
         nodes=baseline.nodes,
