@@ -92,6 +92,18 @@ def transit_stops(transit: object) -> list[str]:
     return [stop for stop in transit.split(";") if stop]
 
 
+def _agencies(cells: pd.DataFrame) -> pd.Series:
+    """Each :data:`BASE_KEY` group's agencies, sorted and joined by ``; `` (groups with none
+    left out). Most groups have one agency: only those with several are joined, group by group
+    (a join for every group took 6 s on 100,000 rows)."""
+    named = cells.loc[cells["source_agency"].ne(""), [*BASE_KEY, "source_agency"]]
+    named = named.drop_duplicates().sort_values([*BASE_KEY, "source_agency"], kind="mergesort")
+    several = named.duplicated(BASE_KEY, keep=False)
+    single = named.loc[~several].set_index(BASE_KEY)["source_agency"]
+    joined = named.loc[several].groupby(BASE_KEY, sort=True, observed=True)["source_agency"]
+    return pd.concat([single, joined.agg("; ".join)]).rename("source_agency")
+
+
 def published_cells(cells: pd.DataFrame, k: int) -> pd.DataFrame:
     """The base of everything published (see the module's docstring): one row per
     :data:`BASE_KEY` group, its count suppressed; ``status`` is ``provisional`` when any
@@ -109,12 +121,7 @@ def published_cells(cells: pd.DataFrame, k: int) -> pd.DataFrame:
         provisional=("provisional", "max"),
         final=("final", "min"),
     )
-    agencies = (
-        cells[cells["source_agency"].ne("")]
-        .groupby(BASE_KEY, sort=True, observed=True)["source_agency"]
-        .agg(lambda names: "; ".join(sorted(set(names))))
-    )
-    base = base.join(agencies).reset_index()
+    base = base.join(_agencies(cells)).reset_index()
     base["source_agency"] = base["source_agency"].fillna("").astype(str)
     status = np.where(base["provisional"], "provisional", np.where(base["final"], "final", ""))
     base["status"] = status
