@@ -402,17 +402,21 @@ def test_the_offline_story_export_of_an_upload_is_its_owners_and_suppressed(serv
     assert "Mali → Algeria" not in public and "Mali \\u2192 Algeria" not in public
 
 
+#: Tunisia's detected victims in three years: one apart from UNODC's, one within its range, one
+#: where UNODC has none.
+BESIDE_UNODC = [
+    ["TUN", 2019, "CIV", "", "TUN", "female", "adult", "other", 5],  # UNODC: 775
+    ["TUN", 2020, "CIV", "", "TUN", "female", "adult", "other", 180],  # UNODC: 181
+    ["TUN", 2020, "NGA", "", "TUN", "male", "adult", "other", "<5"],  # 181–184 with it
+    ["TUN", 2023, "CIV", "", "TUN", "female", "adult", "other", 9],  # UNODC: none
+]
+
+
 def test_the_upload_view_sets_the_figures_beside_unodcs_and_says_where_they_differ(
     served, dependencies
 ):
     client = app.server.test_client()
-    rows = [
-        ["TUN", 2019, "CIV", "", "TUN", "female", "adult", "other", 5],  # UNODC: 775
-        ["TUN", 2020, "CIV", "", "TUN", "female", "adult", "other", 180],  # UNODC: 181
-        ["TUN", 2020, "NGA", "", "TUN", "male", "adult", "other", "<5"],  # 181–184 with it
-        ["TUN", 2023, "CIV", "", "TUN", "female", "adult", "other", 9],  # UNODC: none
-    ]
-    body = upload(client, dependencies, csv_bytes(rows), "tn.csv")
+    body = upload(client, dependencies, csv_bytes(BESIDE_UNODC), "tn.csv")
     beside = json.dumps(body[ids.UPLOAD_BESIDE]["children"], ensure_ascii=False)
     assert "1 of 3 differ from UNODC’s" in beside and "no figure for 1" in beside
     table = body[ids.UPLOAD_BESIDE]["children"][-1]["props"]["children"][1]["props"]["children"]
@@ -426,13 +430,7 @@ def test_the_upload_view_sets_the_figures_beside_unodcs_and_says_where_they_diff
 
 def test_compare_sets_an_uploads_figures_beside_unodcs_and_its_csv_holds_both(served, dependencies):
     client = app.server.test_client()
-    rows = [
-        ["TUN", 2019, "CIV", "", "TUN", "female", "adult", "other", 5],  # UNODC: 775
-        ["TUN", 2020, "CIV", "", "TUN", "female", "adult", "other", 180],  # UNODC: 181
-        ["TUN", 2020, "NGA", "", "TUN", "male", "adult", "other", "<5"],  # 181–184 with it
-        ["TUN", 2023, "CIV", "", "TUN", "female", "adult", "other", 9],  # UNODC: none
-    ]
-    upload(client, dependencies, csv_bytes(rows), "tn.csv")
+    upload(client, dependencies, csv_bytes(BESIDE_UNODC), "tn.csv")
     (info,) = _stored(served, client).datasets()
     values = {
         "compare-countries.value": ["TUN", "MAR"],
