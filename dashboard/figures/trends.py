@@ -120,7 +120,8 @@ def trends_figure(
     options: TrendOptions,
     beside: pd.DataFrame | None = None,
 ) -> Figure:
-    """Small multiples: one panel per country (or indicator), one trace per panel.
+    """Small multiples: one panel per country (or indicator), one trace per panel (two with
+    ``beside``).
 
     Parameters
     ----------
