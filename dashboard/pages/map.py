@@ -18,6 +18,7 @@ from dashboard.components.chart import (
     sourced,
 )
 from dashboard.dataset import Dataset
+from dashboard.exchange.convert import SOURCE as UPLOAD_SOURCE
 from dashboard.figures.maps import (
     LineOptions,
     MapOptions,
@@ -36,6 +37,13 @@ from dashboard.web.callbacks import view_callback
 
 dash.register_page(__name__, path="/", name=labels.VIEWS["map"], order=0, title=page_title("map"))
 PAGE = MAP.page
+
+
+def uploaded_title(dataset: Dataset, text: Text) -> str | None:
+    """The title of an uploaded dataset (its flows and indicators are its own, not UNODC's);
+    None for the public data."""
+    meta = dataset.metadata.get(UPLOAD_SOURCE)
+    return None if meta is None else str(text.meta(meta, "title"))
 
 
 def figure(data: MapData, text: Text):
@@ -61,7 +69,9 @@ def figure(data: MapData, text: Text):
         text=text,
         area=dataset.map_area,
         title=words.title(state.indicator, state.year, text),
-        subtitle=words.subtitle(drawn_lines, incidents is not None, state.year, text),
+        subtitle=words.subtitle(
+            drawn_lines, incidents is not None, state.year, text, uploaded_title(dataset, text)
+        ),
         colour_label=words.colour_label(state.indicator, text),
         measure=state.indicator,
         percent=spec.percent,
@@ -80,7 +90,10 @@ def summary(data: MapData, text: Text) -> html.Div:
     own = data.focus
     latest = own.loc[own["year"] == own["year"].max()] if not own.empty else own
     sentences = words.focus_summary(
-        None if latest.empty else latest.iloc[0], sorted(own["year"]), text
+        None if latest.empty else latest.iloc[0],
+        sorted(own["year"]),
+        text,
+        uploaded=uploaded_title(current_dataset(), text) is not None,
     )
     return html.Div(
         [

@@ -55,6 +55,10 @@ LINES = {
         "trafficking; width by number"
     ),
 }
+#: The lines of an uploaded dataset's flows (its own words: origin and destination as uploaded).
+UPLOADED_LINES = N_(
+    "Lines: detected victims, origin → destination (uploaded: {title}), {year}; width by number"
+)
 POINTS = N_("Points: dead and missing migrants (IOM), {year} — migration context, not trafficking")
 #: The lines' legend: short (the line under the title says the rest).
 LINES_LEGEND = {
@@ -69,11 +73,16 @@ def colour_label(indicator: str, text: Text) -> str:
     return text.gettext(COLOUR_LABELS[indicator])
 
 
-def subtitle(measure: str | None, incidents: bool, year: int, text: Text) -> str:
+def subtitle(
+    measure: str | None, incidents: bool, year: int, text: Text, uploaded: str | None = None
+) -> str:
     """The line under the map's title: what its lines and points are (``measure`` is the
-    lines' measure; ``None`` when the map draws none)."""
+    lines' measure; ``None`` when the map draws none; ``uploaded``: the title of the uploaded
+    dataset the lines are from, not UNODC's)."""
     parts = []
-    if measure is not None:
+    if measure is not None and uploaded is not None:
+        parts.append(text.gettext(UPLOADED_LINES, title=uploaded, year=year))
+    elif measure is not None:
         parts.append(text.gettext(LINES[measure], year=year))
     if incidents:
         parts.append(text.gettext(POINTS, year=year))
@@ -88,8 +97,13 @@ def note(no_lines_year: int | None, measure: str, text: Text) -> str:
     return " ".join(parts)
 
 
-def focus_summary(latest: pd.Series | None, years: list[int], text: Text) -> list[str]:
-    """Sentences on the focus country: its latest detected victims and the years it reported."""
+def focus_summary(
+    latest: pd.Series | None, years: list[int], text: Text, uploaded: bool = False
+) -> list[str]:
+    """Sentences on the focus country: its latest detected victims and the years it reported
+    (``uploaded``: in an uploaded dataset, not UNODC's)."""
+    if latest is None and uploaded:
+        return [text.gettext("No detected victims reported in this uploaded dataset.")]
     if latest is None:
         return [text.gettext("No detected victims reported to UNODC.")]
     return [

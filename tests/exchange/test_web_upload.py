@@ -475,3 +475,21 @@ def test_compare_sets_an_uploads_figures_beside_unodcs_and_its_csv_holds_both(se
     alone = post(client, dependencies, "compare-trends.figure", public)["response"]
     assert not any(t["showlegend"] for t in alone[ids.COMPARE_TRENDS]["figure"]["data"])
     assert "UNODC (public data)" not in json.dumps(alone)
+
+
+def test_the_map_of_an_upload_colours_its_countries_and_names_it_not_unodc(served, dependencies):
+    from benchmarks.callbacks import case_key, cases_for, server_callbacks
+
+    owner = app.server.test_client()
+    upload(owner, dependencies, csv_bytes(BESIDE_UNODC), "tn.csv")
+    (info,) = _stored(served, owner).datasets()
+    (dependency,) = [d for d in server_callbacks(app) if case_key(d) == "map-graph.figure"]
+    values = next(iter(cases_for(dependency, "map-graph.figure").values()))
+    values = {**values, "map-year.value": 2020, "url.search": f"?lang=en&dataset={info.id}"}
+    body = request_body(dependency, values, values)
+    response = owner.post("/_dash-update-component", json=body).get_json()["response"]
+    figure = response[ids.MAP_GRAPH]["figure"]
+    (choropleth,) = [t for t in figure["data"] if t["type"] == "choropleth"]
+    assert list(choropleth["locations"]) == ["TUN"]  # the upload's reporting country
+    subtitle = figure["layout"]["title"]["subtitle"]["text"]
+    assert f"(uploaded: {info.title}), 2020" in subtitle and "UNODC" not in subtitle
