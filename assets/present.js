@@ -373,7 +373,11 @@
 
   function show(index) {
     if (!player.active) { return; }
-    player.index = Math.max(0, Math.min(index, player.slides.length - 1));
+    const wanted = Math.max(0, Math.min(index, player.slides.length - 1));
+    // Past the last slide (or before the first) nothing changes: the slide is not reloaded
+    // (a reload would also swallow the next key, pressed while the slide's page is replaced).
+    if (wanted === player.index && player.frame.getAttribute("src")) { return; }
+    player.index = wanted;
     const slide = player.slides[player.index];
     const labels = player.labels;
     player.frame.setAttribute("src", presentUrl(slide));

@@ -102,6 +102,8 @@ def test_the_story_player_and_export_keep_to_the_policy(page):
         frame = page.frame_locator(".story-frame")
         frame.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=30_000)
         page.keyboard.press("ArrowRight")
+    # → on the last slide changes nothing (the slide stays, not reloaded); Escape closes.
+    page.wait_for_function("() => document.querySelector('.story-player')?.dataset.slide === '1'")
     page.keyboard.press("Escape")
     page.wait_for_selector(".story-player", state="detached")
     with page.expect_download(timeout=60_000) as download:
