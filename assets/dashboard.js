@@ -50,12 +50,17 @@
   }
   // The dataset chooser: <a data-dataset="…">, the same address with dataset= changed (left out
   // for the public data, "baseline"), loaded in full, like a language link.
-  function datasetHref(dataset, search) {
+  // The switch after them (data-beside="public", or "" to take it away) sets the public data
+  // beside the chosen upload (beside=public).
+  function datasetHref(dataset, beside, search) {
     const pairs = search.replace(/^\?/, "").split("&").filter(function (pair) {
       const key = pair.split("=")[0];
-      return pair && key !== "dataset" && key !== "present";
+      return pair && key !== "dataset" && key !== "present" && key !== "beside";
     });
-    if (dataset !== "baseline") { pairs.push("dataset=" + encodeURIComponent(dataset)); }
+    if (dataset !== "baseline") {
+      pairs.push("dataset=" + encodeURIComponent(dataset));
+      if (beside) { pairs.push("beside=" + encodeURIComponent(beside)); }
+    }
     return window.location.pathname + "?" + pairs.join("&") + window.location.hash;
   }
 
@@ -63,9 +68,10 @@
     const target = event.target;
     const link = target && target.closest ? target.closest("a[data-dataset]") : null;
     if (link) {
-      link.setAttribute(
-        "href", datasetHref(link.getAttribute("data-dataset"), window.location.search)
-      );
+      link.setAttribute("href", datasetHref(
+        link.getAttribute("data-dataset"), link.getAttribute("data-beside"),
+        window.location.search
+      ));
     }
   }
   ["click", "auxclick", "contextmenu", "focusin", "mouseover"].forEach(function (type) {

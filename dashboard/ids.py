@@ -148,6 +148,12 @@ UPLOAD_K = "upload-k"
 UPLOAD_K_SET = "upload-k-set"
 
 
+def beside_panel(page: str) -> str:
+    """The container of a view's public-data panel, beside an upload's (components/beside.py);
+    the components inside it have ids of their own, ``beside-`` and the view's."""
+    return f"{page}-beside"
+
+
 def view_state(page: str) -> dict[str, str]:
     """The ``dcc.Store`` holding a view's query string (one per page; see ``app.py``)."""
     return {"type": "view-state", "page": page}

@@ -113,12 +113,13 @@ def resolve_current() -> Resolution:
     registry = registry_of(flask.current_app)
     if not flask.has_request_context():
         return registry.resolve(key)
-    cached = flask.g.get(_G_KEY)
-    if cached is not None and cached.key == (key or BASELINE):
-        return cached
-    resolution = registry.resolve(key)
-    setattr(flask.g, _G_KEY, resolution)
-    return resolution
+    # One resolution per key and request: a page drawing the public data beside an upload
+    # (:func:`public_beside`) asks for both in turn.
+    cached = flask.g.setdefault(_G_KEY, {})
+    wanted = key or BASELINE
+    if wanted not in cached:
+        cached[wanted] = registry.resolve(key)
+    return cached[wanted]
 
 
 def current_dataset() -> Dataset:
@@ -133,6 +134,15 @@ def baseline_beside(dataset: Dataset) -> Dataset | None:
         return None
     baseline = registry_of(flask.current_app).baseline
     return None if dataset is baseline else baseline
+
+
+def public_beside() -> Dataset | None:
+    """The public baseline when the address asks for it beside the uploaded dataset it shows
+    (``beside=public``); None otherwise (no such key, or the address shows the baseline)."""
+    if address.value("beside") != address.BESIDE_PUBLIC:
+        return None
+    resolution = resolve_current()
+    return baseline_beside(resolution.dataset) if resolution.found else None
 
 
 def dataset_notices() -> tuple[Message, ...]:

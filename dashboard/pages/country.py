@@ -10,6 +10,7 @@ from dash import Input, Output, State, clientside_callback, dcc, html
 from dashboard import downloads, ids
 from dashboard.analytics.country import KEY_INDICATORS
 from dashboard.components import controls
+from dashboard.components.beside import public_panel, side_by_side
 from dashboard.components.chart import (
     CsvDownload,
     chart_card,
@@ -248,6 +249,28 @@ def sections(data: CountryData, text: Text) -> list:
     ]
 
 
+def public_country(state: ViewState, text: Text) -> list:
+    """The public data's sections for the country and years of an upload's view (``[]``
+    unless the address sets them beside it; the years kept within the public indicators')."""
+
+    def draw(public: Dataset) -> list:
+        if state.country not in public.country_codes:
+            return [controls.empty_state(text.gettext("No data reported."))]
+        shown, notices = COUNTRY.check(public, state)
+        csv = CsvDownload(
+            ids.COUNTRY_DOWNLOAD_BUTTON,
+            downloads.route(PAGE, "indicators", country=state.country),
+            text.gettext("Indicator rows"),
+        )
+        return [
+            controls.notices(notices, text),
+            export_buttons(csv, text=text, query=keep(COUNTRY.query(shown))),
+            html.Div(sections(COUNTRY.process(public, shown), text), className="country-content"),
+        ]
+
+    return public_panel(draw, text)
+
+
 def milestones_section(dataset: Dataset, code: str, text: Text, query: str) -> html.Section:
     """The country's anti-trafficking milestones, each with its source, and their CSV (all
     its milestones, whatever the years chosen: they are not indicators)."""
@@ -368,7 +391,11 @@ def layout(iso3: str | None = None, **query: str) -> html.Div:
             ),
             dcc.Store(id=ids.COUNTRY_CODE, data=code),
             dcc.Store(id=ids.view_state(PAGE)),
-            html.Div(id=ids.COUNTRY_CONTENT, className="country-content"),
+            side_by_side(
+                [html.Div(id=ids.COUNTRY_CONTENT, className="country-content")],
+                ids.beside_panel(PAGE),
+                text,
+            ),
             milestones_section(dataset, code, text, keep(COUNTRY.query(state))),
         ],
         className="page page-country",
@@ -379,6 +406,7 @@ def layout(iso3: str | None = None, **query: str) -> html.Div:
     output={
         "content": Output(ids.COUNTRY_CONTENT, "children"),
         "query": Output(ids.view_state(PAGE), "data"),
+        "beside": Output(ids.beside_panel(PAGE), "children"),
     },
     inputs={"years": Input(ids.COUNTRY_YEARS, "value"), "code": State(ids.COUNTRY_CODE, "data")},
 )
@@ -386,9 +414,11 @@ def update_country(years, code) -> dict:
     dataset = current_dataset()
     state = COUNTRY.from_controls(dataset, COUNTRY.country(dataset, code) or "", years)
     if not state.country:
-        return {"content": dash.no_update, "query": dash.no_update}
+        return {"content": dash.no_update, "query": dash.no_update, "beside": dash.no_update}
+    text = current_text()
+    beside = public_country(state, text)
     data = COUNTRY.process(dataset, state)
-    return {"content": sections(data, current_text()), "query": keep(COUNTRY.query(state))}
+    return {"content": sections(data, text), "query": keep(COUNTRY.query(state)), "beside": beside}
 
 
 # Choosing a country opens its page, keeping the view's years (and presenter mode): a new

@@ -22,6 +22,7 @@ from dash import Input, Output, State, callback, clientside_callback, dcc, html
 from dashboard import downloads, ids
 from dashboard.analytics.grid_rows import block
 from dashboard.components import controls
+from dashboard.components.beside import public_panel, side_by_side
 from dashboard.components.chart import CsvDownload, download_link_class, export_buttons
 from dashboard.dataset import Dataset
 from dashboard.export import column_meanings, export_filename
@@ -147,6 +148,29 @@ def _kind_radio(value: str, text: Text) -> html.Div:
     )
 
 
+def public_rows(state, text: Text) -> list:
+    """What the public data hold for the state of an upload's Data view (``[]`` unless the
+    address sets them beside it): how many rows and what they are, and their CSV."""
+
+    def draw(public: Dataset) -> list:
+        shown, notices = DATA.check(public, state)
+        data = DATA.process(public, shown)
+        csv = CsvDownload(
+            ids.DATA_DOWNLOAD_BUTTON,
+            downloads.route(PAGE, "rows"),
+            text.gettext("Download these rows (CSV)"),
+        )
+        return [
+            html.Div(
+                controls.notice_paragraphs(notices, text) + summary(data, text),
+                className="data-summary",
+            ),
+            export_buttons(csv, text=text, query=keep(DATA.query(shown))),
+        ]
+
+    return public_panel(draw, text)
+
+
 def layout(**query: str) -> html.Div:
     dataset, text = current_dataset(), current_text()
     state, messages = DATA.from_query(dataset, query)
@@ -184,7 +208,15 @@ def layout(**query: str) -> html.Div:
             dcc.Store(id=ids.view_state(PAGE)),
             # The selection the grid's first request reads, before the main callback has run.
             dcc.Store(id=ids.DATA_SELECTION, data=selection(state)),
-            html.Div(id=ids.DATA_SUMMARY, className="data-summary", **{"aria-live": "polite"}),
+            side_by_side(
+                [
+                    html.Div(
+                        id=ids.DATA_SUMMARY, className="data-summary", **{"aria-live": "polite"}
+                    )
+                ],
+                ids.beside_panel(PAGE),
+                text,
+            ),
             dag.AgGrid(
                 id=ids.DATA_TABLE,
                 columnDefs=column_defs(state.kind, text),
@@ -237,6 +269,7 @@ def layout(**query: str) -> html.Div:
         "years": Output(ids.DATA_YEARS, "value"),
         "countries": Output(ids.DATA_COUNTRIES, "value"),
         "download_class": Output(ids.DATA_DOWNLOAD_BUTTON, "className"),
+        "beside": Output(ids.beside_panel(PAGE), "children"),
     },
     inputs={
         "kind": Input(ids.DATA_KIND, "value"),
@@ -255,7 +288,9 @@ def update_data(kind, measure, indicator, years, countries, shown=None) -> dict:
         dataset, kind, measure if measure in MEASURES else MEASURES[0], indicator, years,
         countries, changed,
     )  # fmt: skip
-    return render(DATA.process(dataset, state), current_text(), messages, shown)
+    text = current_text()
+    beside = public_rows(state, text)
+    return {**render(DATA.process(dataset, state), text, messages, shown), "beside": beside}
 
 
 @callback(

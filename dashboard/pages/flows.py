@@ -14,6 +14,7 @@ from dash import Input, Output, dcc, html
 from dashboard import downloads, ids
 from dashboard.analytics.selection import VICTIMS
 from dashboard.components import controls
+from dashboard.components.beside import fit_column, public_panel, side_by_side
 from dashboard.components.chart import (
     CsvDownload,
     chart_card,
@@ -29,7 +30,7 @@ from dashboard.pages.frame import page_notices, page_title
 from dashboard.registry import current_dataset
 from dashboard.schemas import AGE, SEX
 from dashboard.state import MAX_COUNTRIES, TOP_CHOICES
-from dashboard.text import Text, labels
+from dashboard.text import Message, Text, labels
 from dashboard.text import flows as words
 from dashboard.text import upload as upload_words
 from dashboard.views.flows import FLOWS, FlowsData
@@ -97,6 +98,38 @@ def render(data: FlowsData, text: Text, notices_: list) -> dict:
         "countries": list(state.countries),
         "download_class": download_link_class(bool(state.countries)),  # no country: no rows
     }
+
+
+def public_flows(state, text: Text) -> list:
+    """The public data's Sankey for the state of an upload's (``[]`` unless the address sets
+    them beside it): same measure, countries and years, within the public flows' years; the
+    public flows have no breakdowns, so all their victims are shown."""
+
+    def draw(public: Dataset) -> list:
+        total = replace(state, sex="total", age="total", exploitation="total")
+        shown, notices = FLOWS.check(public, total)
+        if total != state:
+            notices = [*notices, Message(upload_words.NO_BREAKDOWN)]
+        data = FLOWS.process(public, shown)
+        if data.years is None:
+            return [controls.empty_state(text.gettext(words.NO_MEASURE))]
+        drawn = render(data, text, notices)
+        return [
+            html.Div(drawn["summary"], id=ids.FLOWS_SUMMARY, className="flows-summary"),
+            chart_card(
+                ids.FLOWS_GRAPH,
+                text,
+                figure=fit_column(drawn["figure"]),
+                config=drawn["config"],
+                note=drawn["source"],
+                downloads=[CsvDownload(ids.FLOWS_DOWNLOAD_BUTTON, downloads.route(PAGE, "flows"))],
+                query=drawn["query"],
+                framed=False,
+                described_by=[ids.FLOWS_SUMMARY],
+            ),
+        ]
+
+    return public_panel(draw, text)
 
 
 def _top_dropdown(value: int, text: Text) -> html.Div:
@@ -190,16 +223,26 @@ def layout(**query: str) -> html.Div:
             ),
             _breakdown_controls(state, has_breakdowns(dataset), text),
             dcc.Store(id=ids.view_state(PAGE)),
-            html.Div(id=ids.FLOWS_SUMMARY, className="flows-summary", **{"aria-live": "polite"}),
-            chart_card(
-                ids.FLOWS_GRAPH,
+            side_by_side(
+                [
+                    html.Div(
+                        id=ids.FLOWS_SUMMARY, className="flows-summary", **{"aria-live": "polite"}
+                    ),
+                    chart_card(
+                        ids.FLOWS_GRAPH,
+                        text,
+                        filename="flows",
+                        source_id=ids.FLOWS_SOURCE,
+                        downloads=[
+                            CsvDownload(ids.FLOWS_DOWNLOAD_BUTTON, downloads.route(PAGE, "flows"))
+                        ],
+                        query=keep(FLOWS.query(state)),
+                        framed=False,
+                        described_by=[ids.FLOWS_SUMMARY],  # the Sankey's reading, over it
+                    ),
+                ],
+                ids.beside_panel(PAGE),
                 text,
-                filename="flows",
-                source_id=ids.FLOWS_SOURCE,
-                downloads=[CsvDownload(ids.FLOWS_DOWNLOAD_BUTTON, downloads.route(PAGE, "flows"))],
-                query=keep(FLOWS.query(state)),
-                framed=False,
-                described_by=[ids.FLOWS_SUMMARY],  # the Sankey's reading, over it
             ),
         ],
         className="page page-flows",
@@ -219,6 +262,7 @@ def layout(**query: str) -> html.Div:
         "years": Output(ids.FLOWS_YEARS, "value"),
         "countries": Output(ids.FLOWS_COUNTRIES, "value"),
         "download_class": Output(ids.FLOWS_DOWNLOAD_BUTTON, "className"),
+        "beside": Output(ids.beside_panel(PAGE), "children"),
     },
     inputs={
         "measure": Input(ids.FLOWS_MEASURE, "value"),
@@ -239,7 +283,12 @@ def update_flows(
     if not has_breakdowns(dataset):
         chosen = {}
     state, messages = FLOWS.from_controls(dataset, measure, years, countries, top, changed, chosen)
-    return render(FLOWS.process(_dataset(state), state), current_text(), messages)
+    text = current_text()
+    beside = public_flows(state, text)
+    drawn = render(FLOWS.process(_dataset(state), state), text, messages)
+    if beside:  # two columns
+        drawn["figure"] = fit_column(drawn["figure"])
+    return {**drawn, "beside": beside}
 
 
 @downloads.register(PAGE, "flows")

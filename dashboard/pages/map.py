@@ -10,6 +10,12 @@ from dashboard import downloads, ids
 from dashboard.analytics.indicators import SPECS
 from dashboard.analytics.selection import VICTIMS
 from dashboard.components import controls
+from dashboard.components.beside import (
+    fit_column,
+    public_panel,
+    side_by_side,
+    uploaded_title,
+)
 from dashboard.components.chart import (
     CsvDownload,
     chart_card,
@@ -18,7 +24,6 @@ from dashboard.components.chart import (
     sourced,
 )
 from dashboard.dataset import Dataset
-from dashboard.exchange.convert import SOURCE as UPLOAD_SOURCE
 from dashboard.figures.maps import (
     LineOptions,
     MapOptions,
@@ -37,13 +42,6 @@ from dashboard.web.callbacks import view_callback
 
 dash.register_page(__name__, path="/", name=labels.VIEWS["map"], order=0, title=page_title("map"))
 PAGE = MAP.page
-
-
-def uploaded_title(dataset: Dataset, text: Text) -> str | None:
-    """The title of an uploaded dataset (its flows and indicators are its own, not UNODC's);
-    None for the public data."""
-    meta = dataset.metadata.get(UPLOAD_SOURCE)
-    return None if meta is None else str(text.meta(meta, "title"))
 
 
 def figure(data: MapData, text: Text):
@@ -131,6 +129,34 @@ def render(data: MapData, text: Text) -> dict:
     }
 
 
+def public_map(state, text: Text) -> list:
+    """The public data's map for the state of an upload's (``[]`` unless the address sets them
+    beside it): same indicator, form of exploitation, year, lines and focus."""
+
+    def draw(public: Dataset) -> list:
+        drawn = render(MAP.process(public, state), text)
+        return [
+            chart_card(
+                ids.MAP_GRAPH,
+                text,
+                figure=fit_column(drawn["figure"]),
+                config=drawn["config"],
+                note=drawn["source"],
+                reading=drawn["reading"],
+                reading_id=ids.MAP_READING,
+                source_id=ids.MAP_SOURCE,
+                downloads=[CsvDownload(ids.MAP_DOWNLOAD_BUTTON, downloads.route(PAGE, "map"))],
+                query=drawn["query"],
+                framed=False,
+                graph_class="map-graph",
+                described_by=[ids.MAP_SOURCE, ids.MAP_SUMMARY],
+            ),
+            html.Div(drawn["summary"], id=ids.MAP_SUMMARY),
+        ]
+
+    return public_panel(draw, text)
+
+
 def _layers(state, text: Text) -> html.Div:
     options = [{"label": text.gettext(words.LAYERS[k]), "value": k} for k in words.LAYERS]
     chosen = [k for k in ("lines", "incidents") if getattr(state, k)]
@@ -182,6 +208,9 @@ def layout(**query: str) -> html.Div:
     # The first figure comes with the page (one round trip less before the map is drawn);
     # the callback redraws it when a control changes.
     drawn = render(MAP.process(dataset, state), text)
+    beside = public_map(state, text)
+    if beside:  # two columns
+        drawn["figure"] = fit_column(drawn["figure"])
     return html.Div(
         [
             controls.notices(page_notices(messages), text),
@@ -198,25 +227,34 @@ def layout(**query: str) -> html.Div:
             dcc.Interval(id=ids.MAP_PLAY_TIMER, interval=1500, disabled=True),
             dcc.Store(id=ids.MAP_FOCUS, data=state.focus),
             dcc.Store(id=ids.view_state(PAGE), data=drawn["query"]),
-            chart_card(
-                ids.MAP_GRAPH,
+            side_by_side(
+                [
+                    chart_card(
+                        ids.MAP_GRAPH,
+                        text,
+                        figure=drawn["figure"],
+                        config=drawn["config"],
+                        note=drawn["source"],
+                        reading=drawn["reading"],
+                        reading_id=ids.MAP_READING,
+                        source_id=ids.MAP_SOURCE,
+                        downloads=[
+                            CsvDownload(ids.MAP_DOWNLOAD_BUTTON, downloads.route(PAGE, "map"))
+                        ],
+                        query=drawn["query"],
+                        framed=False,
+                        graph_class="map-graph",
+                        updated=True,
+                        # Besides its reading: the note on how its colours read, and the focus
+                        # country's summary.
+                        described_by=[ids.MAP_SOURCE, ids.MAP_SUMMARY],
+                    ),
+                    html.Div(drawn["summary"], id=ids.MAP_SUMMARY),
+                ],
+                ids.beside_panel(PAGE),
                 text,
-                figure=drawn["figure"],
-                config=drawn["config"],
-                note=drawn["source"],
-                reading=drawn["reading"],
-                reading_id=ids.MAP_READING,
-                source_id=ids.MAP_SOURCE,
-                downloads=[CsvDownload(ids.MAP_DOWNLOAD_BUTTON, downloads.route(PAGE, "map"))],
-                query=drawn["query"],
-                framed=False,
-                graph_class="map-graph",
-                updated=True,
-                # Besides its reading: the note on how its colours read, and the focus
-                # country's summary.
-                described_by=[ids.MAP_SOURCE, ids.MAP_SUMMARY],
+                beside,
             ),
-            html.Div(drawn["summary"], id=ids.MAP_SUMMARY),
         ],
         className="page page-map",
     )
@@ -241,6 +279,7 @@ def focus_on_click(click: dict | None) -> str | None:
         "query": Output(ids.view_state(PAGE), "data"),
         "summary": Output(ids.MAP_SUMMARY, "children"),
         "source": Output(ids.MAP_SOURCE, "children"),
+        "beside": Output(ids.beside_panel(PAGE), "children"),
     },
     inputs={
         "indicator": Input(ids.MAP_INDICATOR, "value"),
@@ -254,7 +293,12 @@ def focus_on_click(click: dict | None) -> str | None:
 )
 def update_map(indicator, exploitation, year, measure, layers, focus) -> dict:
     state = MAP.from_controls(indicator, exploitation, year, measure, layers, focus)
-    return render(MAP.process(current_dataset(), state), current_text())
+    text = current_text()
+    beside = public_map(state, text)
+    drawn = render(MAP.process(current_dataset(), state), text)
+    if beside:  # two columns
+        drawn["figure"] = fit_column(drawn["figure"])
+    return {**drawn, "beside": beside}
 
 
 def map_export(dataset: Dataset, state) -> pd.DataFrame:

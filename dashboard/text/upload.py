@@ -74,6 +74,12 @@ THRESHOLD_SET = N_(
 # The header's dataset chooser.
 CHOOSER = N_("Data")
 PUBLIC = N_("Public data (UNODC and other sources)")
+#: The chooser's switch: the public data's view beside the uploaded dataset's, or not.
+BESIDE_SWITCH = N_("Beside the public data")
+BESIDE_INTRO = N_(
+    "The same view of the public data, for the same countries and years, beside yours: their "
+    "figures are shown, never added to your dataset’s."
+)
 UPLOADED_NOTE = N_(
     "You are viewing your uploaded dataset “{title}” (private to your workspace; counts below "
     "{k} are shown as intervals)."

@@ -127,17 +127,22 @@ def current_text() -> Text:
     return text_for(current_language())
 
 
-#: Keys every address keeps from view to view: the language and the dataset.
-SHARED_KEYS = ("lang", "dataset")
+#: Keys every address keeps from view to view: the language, the dataset, and whether the
+#: public data are set beside it (``beside=public``).
+SHARED_KEYS = ("lang", "dataset", "beside")
+#: The value of ``beside`` that sets the public data beside an uploaded dataset.
+BESIDE_PUBLIC = "public"
 
 
 def shared_pairs() -> list[tuple[str, str]]:
-    """The language (always) and the dataset (when the address names one) of the request, as
-    every address it links to keeps them."""
+    """The language (always), the dataset (when the address names one) and ``beside`` (with a
+    dataset) of the request, as every address it links to keeps them."""
     pairs = [("lang", current_language())]
     dataset = value("dataset")
     if dataset:
         pairs.append(("dataset", dataset))
+        if value("beside") == BESIDE_PUBLIC:
+            pairs.append(("beside", BESIDE_PUBLIC))
     return pairs
 
 

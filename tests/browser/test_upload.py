@@ -14,16 +14,18 @@ from dashboard import ids
 from dashboard.callback_requests import find_callback, request_body
 from tests.browser.helpers import assert_clean
 from tests.browser.test_flows import GRAPH, sankey_data, settle
+from tests.exchange.conftest import csv_bytes
+from tests.exchange.test_web_upload import BESIDE_UNODC
 
 FIXTURE = Path(__file__).resolve().parents[1] / "exchange" / "fixtures" / "tunisia-utf8-bom.csv"
 TRANSIT = "Mali → Algeria"
 
 
-def _upload(page) -> str:
-    """Upload the Tunisian fixture on /upload; the new dataset's id."""
+def _upload(page, path: Path = FIXTURE) -> str:
+    """Upload the Tunisian fixture (or the file at ``path``) on /upload; the new dataset's id."""
     page.goto(f"{page.base_url}/upload?lang=en")
     page.wait_for_selector(f"#{ids.UPLOAD_FILE}")
-    page.set_input_files(f"#{ids.UPLOAD_FILE} input[type=file]", str(FIXTURE))
+    page.set_input_files(f"#{ids.UPLOAD_FILE} input[type=file]", str(path))
     page.wait_for_function(
         "id => (document.getElementById(id) || {}).textContent.includes('was stored')",
         arg=ids.UPLOAD_STATUS,
@@ -133,3 +135,53 @@ def test_an_upload_is_seen_in_flows_downloaded_suppressed_and_kept_private(page,
         headers={"Content-Type": "application/json"},
     )
     assert TRANSIT in json.dumps(owned.json()["response"][ids.FLOWS_GRAPH], ensure_ascii=False)
+
+
+def test_the_public_data_are_set_beside_an_upload_in_flows_and_the_map(page, tmp_path):
+    """The chooser's switch sets the public data beside the upload: two Sankeys side by side
+    (the upload's with its transit layer, the public data's without), kept across views."""
+    path = tmp_path / "tn.csv"  # 2019–2023: UNODC's flows have Tunisia's in 2019–2020
+    path.write_bytes(
+        csv_bytes(
+            [*BESIDE_UNODC, ["TUN", 2020, "CIV", "MLI;DZA", "TUN", "female", "adult", "other", 7]]
+        )
+    )
+    dataset = _upload(page, path)
+    page.goto(f"{page.base_url}/flows?countries=TUN&lang=en&dataset={dataset}")
+    settle(page)
+    switch = page.locator(f"#{ids.DATASET_CHOOSER} .beside-switch")
+    assert switch.get_attribute("aria-checked") == "false"
+    assert switch.inner_text() == "Beside the public data"
+    switch.click()
+    page.wait_for_url("**beside=public*")
+    public = f"#beside-{ids.FLOWS_GRAPH} .js-plotly-plot"
+    page.wait_for_function(
+        "selector => ((document.querySelector(selector) || {}).data || []).length === 1",
+        arg=public,
+    )
+    settle(page)
+    assert (
+        page.locator(f"#{ids.DATASET_CHOOSER} .beside-switch").get_attribute("aria-checked")
+        == "true"
+    )
+    own, theirs = (page.locator(s).bounding_box() for s in (GRAPH, public))
+    assert theirs["x"] >= own["x"] + own["width"] - 1  # side by side at 1280 px
+    layers = page.evaluate(
+        "selector => new Set(document.querySelector(selector).data[0].node.x).size", public
+    )
+    assert layers == 2 and TRANSIT not in page.inner_text(f"#{ids.beside_panel('flows')}")
+    assert "Public data (UNODC and other sources)" in page.inner_text(".beside-panel h2")
+    # A control changes both: the public Sankey follows the upload's countries.
+    assert TRANSIT in sankey_data(page)["labels"]
+
+    # Every view's links keep it; the map of 2020 draws both maps, the public one the region.
+    href = page.locator(".nav a", has_text="Map").get_attribute("href")
+    assert "beside=public" in href and f"dataset={dataset}" in href
+    page.goto(f"{page.base_url}{href}&year=2020")
+    page.wait_for_selector(f"#beside-{ids.MAP_GRAPH} .choroplethlocation", state="attached")
+    page.wait_for_function(
+        "id => document.querySelectorAll(`#${id} .choroplethlocation`).length > 10",
+        arg=f"beside-{ids.MAP_GRAPH}",
+    )
+    assert page.locator(".map-graph .js-plotly-plot").count() == 2
+    assert_clean(page)

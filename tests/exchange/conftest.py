@@ -104,3 +104,22 @@ def store(engine):
 
     upgrade(engine)
     return Store(engine)
+
+
+@pytest.fixture
+def served(store):
+    """The app serving uploads from ``store`` (SQLite or PostgreSQL) in this test."""
+    from dashboard.app import app
+    from dashboard.web import workspace as workspaces
+
+    workspaces.use_store(app.server, store)
+    yield store
+    app.server.extensions.pop("dashboard_store", None)
+
+
+@pytest.fixture(scope="module")
+def dependencies():
+    """The app's callbacks, as the browser gets them."""
+    from dashboard.app import app
+
+    return app.server.test_client().get("/_dash-dependencies").get_json()

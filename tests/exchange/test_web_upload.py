@@ -10,7 +10,6 @@ import json
 import os
 
 import pandas as pd
-import pytest
 from sqlalchemy import func, select
 
 from dashboard import ids
@@ -26,19 +25,6 @@ with open(TUNISIA, "rb") as _file:
     TUNISIA_BYTES = _file.read()
 with open(ERRORS, "rb") as _file:
     ERRORS_BYTES = _file.read()
-
-
-@pytest.fixture
-def served(store):
-    """The app serving uploads from ``store`` (SQLite or PostgreSQL) in this test."""
-    workspaces.use_store(app.server, store)
-    yield store
-    app.server.extensions.pop("dashboard_store", None)
-
-
-@pytest.fixture(scope="module")
-def dependencies():
-    return app.server.test_client().get("/_dash-dependencies").get_json()
 
 
 def _contents(data: bytes) -> str:
