@@ -30,7 +30,7 @@ from dashboard.pages.frame import page_notices, page_title
 from dashboard.registry import current_dataset
 from dashboard.schemas import MEASURES
 from dashboard.state import DATA_KINDS, MAX_COUNTRIES
-from dashboard.text import Text, labels
+from dashboard.text import N_, Text, labels
 from dashboard.text import data as words
 from dashboard.text.grid_locale import grid_options
 from dashboard.views.data import DATA, DataRows, cli_command, selection
@@ -148,23 +148,59 @@ def _kind_radio(value: str, text: Text) -> html.Div:
     )
 
 
+#: Every grid's columns: sorted, filtered and resized by the reader.
+GRID_COLUMNS = {"sortable": True, "filter": True, "resizable": True}
+#: The public data's grid beside an upload's holds this many rows at most (the CSV all).
+PUBLIC_GRID_ROWS = 200
+# Translators: under the public data's grid beside an uploaded dataset's; {n} is 200.
+PUBLIC_GRID_NOTE = N_("The grid holds the first {n} of these rows; the CSV holds them all.")
+
+
+def grid_shown(text: Text) -> dict:
+    """How every grid of the view shows its rows: pages of 50, tooltips, selectable text, and
+    AG Grid's words and direction in ``text``'s language (read only when a grid is created)."""
+    return {
+        "pagination": True,
+        "paginationPageSize": 50,
+        "paginationPageSizeSelector": [50, 200, 1000],
+        "tooltipShowDelay": 300,
+        "enableCellTextSelection": True,
+        **grid_options(text),
+    }
+
+
 def public_rows(state, text: Text) -> list:
-    """What the public data hold for the state of an upload's Data view (``[]`` unless the
-    address sets them beside it): how many rows and what they are, and their CSV."""
+    """The public data's rows for the state of an upload's Data view (``[]`` unless the
+    address sets them beside it): how many and what they are, the first
+    :data:`PUBLIC_GRID_ROWS` of them in a grid of their own, and their CSV."""
 
     def draw(public: Dataset) -> list:
         shown, notices = DATA.check(public, state)
         data = DATA.process(public, shown)
+        citations = {source: public.citation(source) for source in data.rows["source"].unique()}
+        first = block(data.rows, {"startRow": 0, "endRow": PUBLIC_GRID_ROWS}, ["citation"])
         csv = CsvDownload(
             ids.DATA_DOWNLOAD_BUTTON,
             downloads.route(PAGE, "rows"),
             text.gettext("Download these rows (CSV)"),
         )
+        grid = dag.AgGrid(
+            id=ids.DATA_TABLE,
+            columnDefs=column_defs(shown.kind, text, citations),
+            rowData=first["rowData"],
+            defaultColDef=GRID_COLUMNS,
+            dashGridOptions=grid_shown(text),
+            columnSize="autoSize",
+            style={"height": "560px"},
+            className="data-grid",
+        )
+        note = text.gettext(PUBLIC_GRID_NOTE, n=PUBLIC_GRID_ROWS)
         return [
             html.Div(
                 controls.notice_paragraphs(notices, text) + summary(data, text),
                 className="data-summary",
             ),
+            *([grid, html.P(note, className="hint")] if first["rowData"] else []),
             export_buttons(csv, text=text, query=keep(DATA.query(shown))),
         ]
 
@@ -212,41 +248,36 @@ def layout(**query: str) -> html.Div:
                 [
                     html.Div(
                         id=ids.DATA_SUMMARY, className="data-summary", **{"aria-live": "polite"}
-                    )
+                    ),
+                    dag.AgGrid(
+                        id=ids.DATA_TABLE,
+                        columnDefs=column_defs(state.kind, text),
+                        rowModelType="infinite",
+                        defaultColDef=GRID_COLUMNS,
+                        dashGridOptions={
+                            # One block request at a time: dash-ag-grid hands every answer to
+                            # the latest request, so two blocks asked for at once could be
+                            # mixed up.
+                            "cacheBlockSize": BLOCK_SIZE,
+                            "maxConcurrentDatasourceRequests": 1,
+                            **grid_shown(text),
+                        },
+                        columnSize="autoSize",
+                        style={"height": "560px"},
+                        className="data-grid",
+                    ),
+                    export_buttons(
+                        CsvDownload(
+                            ids.DATA_DOWNLOAD_BUTTON,
+                            downloads.route(PAGE, "rows"),
+                            text.gettext("Download these rows (CSV)"),
+                        ),
+                        text=text,
+                        query=keep(DATA.query(state)),
+                    ),
                 ],
                 ids.beside_panel(PAGE),
                 text,
-            ),
-            dag.AgGrid(
-                id=ids.DATA_TABLE,
-                columnDefs=column_defs(state.kind, text),
-                rowModelType="infinite",
-                defaultColDef={"sortable": True, "filter": True, "resizable": True},
-                dashGridOptions={
-                    # One block request at a time: dash-ag-grid hands every answer to the
-                    # latest request, so two blocks asked for at once could be mixed up.
-                    "cacheBlockSize": BLOCK_SIZE,
-                    "maxConcurrentDatasourceRequests": 1,
-                    "pagination": True,
-                    "paginationPageSize": 50,
-                    "paginationPageSizeSelector": [50, 200, 1000],
-                    "tooltipShowDelay": 300,
-                    "enableCellTextSelection": True,
-                    # AG Grid reads its words and direction only when the grid is created.
-                    **grid_options(text),
-                },
-                columnSize="autoSize",
-                style={"height": "560px"},
-                className="data-grid",
-            ),
-            export_buttons(
-                CsvDownload(
-                    ids.DATA_DOWNLOAD_BUTTON,
-                    downloads.route(PAGE, "rows"),
-                    text.gettext("Download these rows (CSV)"),
-                ),
-                text=text,
-                query=keep(DATA.query(state)),
             ),
             html.Div(dictionary(state.kind, text), id=ids.DATA_DICTIONARY),
         ],

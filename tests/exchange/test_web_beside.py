@@ -158,6 +158,10 @@ def test_every_view_draws_the_public_panel_in_the_request_language(served, depen
         if t["type"] == "choropleth"
     ]
     assert len(choropleths[0]["locations"]) > 10
+    # The data: the public rows' count, the first 200 of them in a grid of their own.
+    grid = _by_id(panels["data"])["beside-" + ids.DATA_TABLE]["props"]
+    assert 0 < len(grid["rowData"]) <= 200 and "citation" not in grid["rowData"][0]
+    assert "La grille contient les 200 premières de ces lignes" in _text(panels["data"])
     # The country: the public data's sections for Tunisia (network position included).
     assert "Tunisie" in _text(panels["country"])
     assert _by_id(panels["country"]), "no section drawn"
