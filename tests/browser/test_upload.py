@@ -24,7 +24,16 @@ TRANSIT = "Mali → Algeria"
 def _upload(page, path: Path = FIXTURE) -> str:
     """Upload the Tunisian fixture (or the file at ``path``) on /upload; the new dataset's id."""
     page.goto(f"{page.base_url}/upload?lang=en")
-    page.wait_for_selector(f"#{ids.UPLOAD_FILE}")
+    try:
+        page.wait_for_selector(f"#{ids.UPLOAD_FILE}", timeout=45_000)
+    except Exception as error:  # once in CI the page never drew: say what it had instead
+        shown = page.evaluate(
+            "() => (document.getElementById('_pages_content') || {outerHTML: 'none'})"
+            ".outerHTML.slice(0, 2000)"
+        )
+        raise AssertionError(
+            f"/upload never drew its form: {page.watch.console_errors}; {shown}"
+        ) from error
     page.set_input_files(f"#{ids.UPLOAD_FILE} input[type=file]", str(path))
     page.wait_for_function(
         "id => (document.getElementById(id) || {}).textContent.includes('was stored')",
