@@ -84,8 +84,12 @@ def _matches(pattern: dict, component: Any) -> bool:
 
 def _item(declared: dict, given: Any, notices: list[Message]) -> None:
     prop = declared["property"]
+    wanted: str | dict = declared["id"]
     if declared["id"].startswith("{"):
         pattern = json.loads(declared["id"])
+        if not any(isinstance(value, list) for value in pattern.values()):
+            wanted = pattern  # one component with a dict id (no wildcard): one item, as below
+    if isinstance(wanted, str) and wanted.startswith("{"):
         if not isinstance(given, list) or len(given) > MOST_MATCHES:
             raise MalformedRequestError(f"{declared['id']}: not a list of components")
         for each in given:
@@ -95,7 +99,7 @@ def _item(declared: dict, given: Any, notices: list[Message]) -> None:
                 raise MalformedRequestError(f"{declared['id']}: an id that does not match")
             _read(each, notices)
         return
-    if not (isinstance(given, dict) and given.get("id") == declared["id"]):
+    if not (isinstance(given, dict) and given.get("id") == wanted):
         raise MalformedRequestError(f"{declared['id']}.{prop}: not that component")
     if given.get("property") != prop:
         raise MalformedRequestError(f"{declared['id']}.{prop}: not that property")

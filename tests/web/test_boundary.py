@@ -187,3 +187,23 @@ def test_a_country_link_with_a_repeated_code_shows_the_not_found_page():
     response = _post(request_body(router, values, values))
     assert response.status_code == 200
     assert "Country not found" in response.data.decode()
+
+
+def test_a_component_with_a_dict_id_is_one_item_naming_it():
+    """The map's callback reads its page's view-state store (a dict id, no wildcard): one
+    item, as the browser sends it; a list, or another page's store, is refused."""
+    dependency = find_callback(DEPENDENCIES, "map-graph.figure")
+    name = '{"page":"map","type":"view-state"}.data'
+    values = {**next(iter(CASES["map-graph.figure"].values())), name: "?year=2018"}
+    body = request_body(dependency, values, values)
+    (index,) = [i for i, s in enumerate(body["state"]) if isinstance(s["id"], dict)]
+    assert body["state"][index]["id"] == {"page": "map", "type": "view-state"}
+    assert _post(body).status_code == 200
+    for forged in (
+        [body["state"][index]],
+        {**body["state"][index], "id": {"page": "flows", "type": "view-state"}},
+    ):
+        changed = {**body, "state": [*body["state"]]}
+        changed["state"][index] = forged
+        response = _post(changed)
+        assert response.status_code == 400 and REFUSED in response.get_data(as_text=True)
