@@ -48,6 +48,8 @@ def _map(indicator="detected-victims", year=2018, layers=("lines",), measure=Non
         "map-measure.value": measure or "trafficking-victims",
         "map-layers.value": list(layers),
         "map-focus.data": focus,
+        # The query the page last wrote (none: the map is drawn whatever it was).
+        '{"page":"map","type":"view-state"}.data': None,
     }
 
 

@@ -271,16 +271,19 @@ def focus_on_click(click: dict | None) -> str | None:
     return point.get("location") or dash.no_update
 
 
+MAP_OUTPUTS = {
+    "figure": Output(ids.MAP_GRAPH, "figure"),
+    "reading": Output(ids.MAP_READING, "children"),
+    "config": Output(ids.MAP_GRAPH, "config"),
+    "query": Output(ids.view_state(PAGE), "data"),
+    "summary": Output(ids.MAP_SUMMARY, "children"),
+    "source": Output(ids.MAP_SOURCE, "children"),
+    "beside": Output(ids.beside_panel(PAGE), "children"),
+}
+
+
 @view_callback(
-    output={
-        "figure": Output(ids.MAP_GRAPH, "figure"),
-        "reading": Output(ids.MAP_READING, "children"),
-        "config": Output(ids.MAP_GRAPH, "config"),
-        "query": Output(ids.view_state(PAGE), "data"),
-        "summary": Output(ids.MAP_SUMMARY, "children"),
-        "source": Output(ids.MAP_SOURCE, "children"),
-        "beside": Output(ids.beside_panel(PAGE), "children"),
-    },
+    output=MAP_OUTPUTS,
     inputs={
         "indicator": Input(ids.MAP_INDICATOR, "value"),
         "exploitation": Input(ids.MAP_EXPLOITATION, "value"),
@@ -288,11 +291,18 @@ def focus_on_click(click: dict | None) -> str | None:
         "measure": Input(ids.MAP_MEASURE, "value"),
         "layers": Input(ids.MAP_LAYERS, "value"),
         "focus": Input(ids.MAP_FOCUS, "data"),
+        "shown": State(ids.view_state(PAGE), "data"),
     },
     prevent_initial_call=True,  # the page's layout holds the first figure
 )
-def update_map(indicator, exploitation, year, measure, layers, focus) -> dict:
+def update_map(indicator, exploitation, year, measure, layers, focus, shown=None) -> dict:
     state = MAP.from_controls(indicator, exploitation, year, measure, layers, focus)
+    if dash.ctx.triggered_id == ids.MAP_FOCUS and keep(MAP.query(state)) == shown:
+        # The focus store, mounting empty, says it changed (null → undefined): the map shown
+        # is already this one. Drawing it again cost every first visit a second figure; its
+        # query is written again, so that the shell puts it in the address bar.
+        unchanged = {name: dash.no_update for name in MAP_OUTPUTS}
+        return {**unchanged, "query": shown}
     text = current_text()
     beside = public_map(state, text)
     drawn = render(MAP.process(current_dataset(), state), text)

@@ -108,6 +108,8 @@ SCHEMA: dict[tuple[str, str], Accept] = {
     (ids.MAP_MEASURE, "value"): MEASURE,
     (ids.MAP_LAYERS, "value"): items(choice(("lines", "incidents")), most=10, default=["lines"]),
     (ids.MAP_FOCUS, "data"): COUNTRY,
+    # A view's query as its page last wrote it (compared, never parsed, by the map's callback).
+    ("view-state", "data"): text(4000, ""),
     (ids.MAP_GRAPH, "clickData"): CLICK,
     # Flows
     (ids.FLOWS_MEASURE, "value"): MEASURE,
