@@ -34,6 +34,7 @@ from dashboard.text.languages import COOKIE, known
 from dashboard.web.address import current_text, link, value
 from dashboard.web.boundary import configure_boundary
 from dashboard.web.callbacks import view_callback
+from dashboard.web.first_page import page_container, serving_layout
 from dashboard.web.security import configure_security
 from dashboard.web.uploads import configure_uploads
 from dashboard.web.workspace import uploaded_dataset
@@ -97,7 +98,7 @@ def shell() -> html.Div:
                 className="shell-header",
             ),
             html.Div(id=ids.ERROR_BANNER, role="alert", className="error-banner"),
-            html.Main(dash.page_container, className="shell-main"),
+            html.Main(page_container(), className="shell-main"),
             exit_button(text),
         ],
         className="shell",
@@ -111,6 +112,11 @@ def shell() -> html.Div:
 class DashboardDash(dash.Dash):
     """Dash with the page's language and direction on ``<html>`` in its first byte (the index
     is the page itself, so its own query and cookie say which)."""
+
+    def serve_layout(self):
+        """The shell, with the page it is served to already in it (web/first_page.py)."""
+        serving_layout()
+        return super().serve_layout()
 
     def interpolate_index(self, **kwargs: str) -> str:
         text = current_text()

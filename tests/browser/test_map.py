@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from urllib.parse import parse_qs, urlparse
 
+from dashboard import ids
 from tests.browser.helpers import assert_clean, figure_title, wait_for_dash
 
 
@@ -97,4 +99,33 @@ def test_the_csv_download_is_the_indicator_and_year_shown(page, tmp_path):
     assert rows and {(row["indicator"], row["year"]) for row in rows} == {
         ("persons-convicted", "2016")
     }
+    assert_clean(page)
+
+
+def test_a_first_visit_draws_the_map_from_its_page_alone(page):
+    """The page comes with the shell's layout (no page-router round trip) and the map with the
+    page: its empty focus store, mounting, asks for the map again, and the server answers with
+    the view's query alone (for the address bar), not a second figure to draw. A control then
+    still redraws it."""
+    answers: list[tuple[str, list[str]]] = []
+
+    def answered(response):
+        if "_dash-update-component" in response.url:
+            drawn = json.loads(response.text()).get("response", {})
+            answers.append((response.request.post_data or "", sorted(drawn)))
+
+    page.on("response", answered)
+    page.goto(page.base_url + "/?year=2018&lang=fr")
+    wait_for_dash(page)
+    page.wait_for_selector("#map-graph .choroplethlocation", state="attached", timeout=30_000)
+    page.wait_for_timeout(1_000)
+    assert not [body for body, _ in answers if "_pages_content" in body]
+    map_answers = [drawn for body, drawn in answers if "map-graph.figure" in body]
+    assert map_answers == [['{"page":"map","type":"view-state"}']]
+    assert "Victimes détectées" in figure_title(page, "map-graph")
+    assert query(page)["year"] == ["2018"]
+    with page.expect_response(lambda r: "_dash-update-component" in r.url) as redrawn:
+        page.locator("#map-layers input[value='incidents']").check()  # a control: drawn again
+    assert ids.MAP_GRAPH in json.loads(redrawn.value.text())["response"]
+    page.wait_for_url("**incidents=1*")
     assert_clean(page)
