@@ -111,7 +111,8 @@ def shell() -> html.Div:
 
 class DashboardDash(dash.Dash):
     """Dash with the page's language and direction on ``<html>`` in its first byte (the index
-    is the page itself, so its own query and cookie say which)."""
+    is the page itself, so its own query and cookie say which), and a shell that comes with the
+    page it is served to (:mod:`dashboard.web.first_page`)."""
 
     def serve_layout(self):
         """The shell, with the page it is served to already in it (web/first_page.py)."""
