@@ -180,9 +180,23 @@ def index_scripts(scripts: str, path: str) -> str:
     return "\n".join(kept)
 
 
+#: Dash's renderer, started once the page is parsed and its deferred scripts have run
+#: (``DOMContentLoaded``), not as soon as its own inline script is read: started before AG Grid's
+#: deferred script had run, it found no ``dash_ag_grid`` when its layout and callbacks came
+#: back first and never drew the page (twice in ~2,700 page loads of the browser tests in CI:
+#: the layout and callbacks answered, nothing after). Its text is hashed for the
+#: Content-Security-Policy like any of Dash's inline scripts (``app.csp_hashes()``).
+RENDERER = (
+    'document.addEventListener("DOMContentLoaded", function () {'
+    " window.renderer = new DashRenderer(); });"
+)
+
+
 def configure_index(app) -> None:
     """The index page of ``app`` (a ``dash.Dash``): unused scripts left out, on-demand scripts
-    and map shapes loaded from the head (see :func:`head_hints`)."""
+    and map shapes loaded from the head (see :func:`head_hints`), the renderer started once the
+    deferred scripts have run (:data:`RENDERER`)."""
+    app.renderer = RENDERER
     interpolate = app.interpolate_index
 
     def interpolate_index(**parts: str) -> str:

@@ -129,3 +129,19 @@ def test_a_first_visit_draws_the_map_from_its_page_alone(page):
     assert ids.MAP_GRAPH in json.loads(redrawn.value.text())["response"]
     page.wait_for_url("**incidents=1*")
     assert_clean(page)
+
+
+def test_the_page_draws_when_ag_grids_deferred_script_comes_last(page):
+    """AG Grid's script is deferred on every view but the Data view; the renderer must not
+    start before it has run. Started earlier (as Dash starts it), it met its layout and
+    callbacks without ``dash_ag_grid`` whenever they came back first, and never drew the page
+    (seen twice in CI): here the script is held back 3 s to make that the rule."""
+
+    def late(route):
+        page.wait_for_timeout(3_000)
+        route.continue_()
+
+    page.route("**/dash_ag_grid/dash_ag_grid*.js", late)
+    page.goto(page.base_url + "/")
+    page.wait_for_selector("#map-graph .choroplethlocation", state="attached", timeout=30_000)
+    assert_clean(page)
