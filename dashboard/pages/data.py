@@ -328,11 +328,14 @@ def update_data(kind, measure, indicator, years, countries, shown=None) -> dict:
     Output(ids.DATA_TABLE, "getRowsResponse"),
     Input(ids.DATA_TABLE, "getRowsRequest"),
     State(ids.DATA_SELECTION, "data"),
+    # The address (read by current_dataset(), like every view callback's): without it the grid
+    # of an upload was given the public data's rows.
+    State(ids.URL, "search"),
     prevent_initial_call=True,
 )
-def get_rows(request, chosen):
+def get_rows(request, chosen, _address=None):
     """The block of rows the grid asks for, of the selection's export rows (no text: the
-    rows hold codes, the same in every language)."""
+    rows hold codes, the same in every language), from the address's dataset."""
     if not request or not chosen:
         return dash.no_update
     dataset = current_dataset()

@@ -180,3 +180,31 @@ def test_the_map_page_comes_with_both_maps(served, dependencies):
     alone = {**values, "_pages_location.search": f"?lang=en&dataset={info.id}"}
     found = _by_id(post(owner, dependencies, "_pages_content.children", alone)["response"])
     assert ids.MAP_GRAPH in found and "beside-" + ids.MAP_GRAPH not in found
+
+
+def test_the_data_grid_of_an_upload_holds_its_rows_and_nobody_elses(served, dependencies):
+    """The grid asks for its rows by a callback of its own: it reads the address's dataset too
+    (it used to be given the public data's rows under an upload's row count)."""
+    owner, info = _owner(served, dependencies, csv_bytes(BESIDE_UNODC))
+    selection = {
+        "kind": "flows",
+        "measure": "trafficking-victims",
+        "indicator": "detected-victims",
+        "years": [2019, 2023],
+        "countries": ["TUN"],
+    }
+    values = {
+        "data-table.getRowsRequest": {"startRow": 0, "endRow": 100, "sortModel": []},
+        "data-selection.data": selection,
+        "url.search": f"?lang=en&dataset={info.id}",
+    }
+    answer = post(owner, dependencies, "data-table.getRowsResponse", values)["response"]
+    rows = answer[ids.DATA_TABLE]["getRowsResponse"]["rowData"]
+    assert {row["origin"] for row in rows} == {"CIV", "NGA"}  # the upload's, 2019–2023
+    assert {row["year"] for row in rows} == {2019, 2020, 2023}
+    # The public data's rows for the same selection, and another browser's answer: no upload.
+    public = {**values, "url.search": "?lang=en"}
+    theirs = post(owner, dependencies, "data-table.getRowsResponse", public)["response"]
+    stranger = post(app.server.test_client(), dependencies, "data-table.getRowsResponse", values)
+    assert stranger["response"] == theirs
+    assert "NGA" not in json.dumps(theirs)
