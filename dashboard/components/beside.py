@@ -34,8 +34,7 @@ _ID_REFERENCES = ("aria-labelledby", "aria-describedby", "aria-controls", "htmlF
 @contextmanager
 def answering_from_baseline() -> Iterator[None]:
     """Within the block, the request is about the same address with the public data."""
-    pairs = {key: value for key, value in address.query().items()}
-    with address.at_address({**pairs, "dataset": BASELINE}):
+    with address.at_address({**dict(address.query().items()), "dataset": BASELINE}):
         yield
 
 
