@@ -35,6 +35,8 @@ from dashboard.web.address import current_text, link, value
 from dashboard.web.boundary import configure_boundary
 from dashboard.web.callbacks import view_callback
 from dashboard.web.first_page import page_container, serving_layout
+from dashboard.web.first_paint import ASSETS_IGNORE as FIRST_PAINT_SCRIPT
+from dashboard.web.first_paint import configure_first_paint
 from dashboard.web.security import configure_security
 from dashboard.web.uploads import configure_uploads
 from dashboard.web.workspace import uploaded_dataset
@@ -248,12 +250,14 @@ def create_app(dataset: Dataset | None = None) -> dash.Dash:
     install(server, {BASELINE: dataset or bundled_dataset()}, lookup=uploaded_dataset)
     configure_uploads(server)  # request size limit, template downloads
     configure_serving(server)  # compression, cache headers
+    configure_first_paint(server)  # the map shapes of a first paint, as scripts
     app = DashboardDash(
         "dashboard",
         server=server,
         use_pages=True,
         pages_folder="",
         assets_folder=str(ASSETS_DIR),
+        assets_ignore=FIRST_PAINT_SCRIPT,  # placed after plotly.js by configure_index
         title="",  # each page's title is set in its language (see pages.frame.page_title)
         serve_locally=True,
         on_error=_on_callback_error,

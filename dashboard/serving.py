@@ -31,7 +31,9 @@ import sys
 from flask import Flask, Response, request
 from flask_compress import Compress
 
-from dashboard.paths import ASSETS_DIR, TOPOJSON_DIR
+from dashboard.paths import ASSETS_DIR, PLOTLY_BUNDLE, TOPOJSON_DIR
+from dashboard.web.first_paint import SHAPES_PATH, first_paint
+from dashboard.web.first_paint import scripts as first_paint_scripts
 
 #: Endpoint of Dash's assets blueprint (``/assets/<path>``), served as a stream by Flask.
 DASH_ASSETS_ENDPOINT = "_dash_assets.static"
@@ -77,7 +79,9 @@ def _cache_key(req) -> str:
     cached): a component script's URL (versioned), an asset's path and modification time."""
     if req.method != "GET":
         return ""
-    if req.path.startswith(_SUITES_PREFIX):
+    if req.path.startswith(_SUITES_PREFIX) or (
+        req.path.startswith(SHAPES_PATH) and "m" in req.args
+    ):
         return req.full_path
     asset = _asset_file(req)
     if asset is not None:
@@ -144,11 +148,22 @@ ON_DEMAND_AT = {
 }
 
 
-def head_hints(path: str) -> str:
+def head_hints(path: str, painted: bool = False) -> str:
     """What the head of ``path``'s index starts loading at once: its on-demand scripts
-    (preloaded) and its map shapes (:func:`shapes_script`)."""
+    (preloaded) and its map shapes (:func:`shapes_script`; not where the page has a first
+    paint, which has them in a script of its own)."""
     links = [f'<link rel="preload" href="{url}" as="script">' for url in ON_DEMAND_AT.get(path, ())]
-    return "\n".join([*links, shapes_script(path)]) + "\n"
+    return "\n".join([*links, "" if painted else shapes_script(path)]) + "\n"
+
+
+def preloads(tags: list[str]) -> str:
+    """Preload links for the scripts of ``tags``, in their order.
+
+    >>> preloads(['<script src="/a.js?m=1"></script>'])
+    '<link rel="preload" href="/a.js?m=1" as="script">\\n'
+    """
+    urls = [found.group(1) for tag in tags if (found := re.search(r'src="([^"]+)"', tag))]
+    return "".join(f'<link rel="preload" href="{url}" as="script">\n' for url in urls)
 
 
 def shapes_script(path: str) -> str:
@@ -180,6 +195,24 @@ def index_scripts(scripts: str, path: str) -> str:
     return "\n".join(kept)
 
 
+#: The plotly.js bundle's address in the index (the first paint's script follows its tag).
+PLOTLY_SRC = f"/assets/{PLOTLY_BUNDLE.relative_to(ASSETS_DIR).as_posix()}?m="
+
+
+def plotly_first(scripts: str, tag: str) -> str:
+    """The index's script tags with plotly.js's first, followed by ``tag`` (the first paint's
+    script: plotly.js needs none of the others, and the first paint needs only plotly.js).
+
+    >>> plotly = '<script src="/assets/vendor/plotly-dashboard.min.js?m=1"></script>'
+    >>> plotly_first(f"<a>\\n{plotly}", "<x>") == f"{plotly}\\n<x>\\n<a>"
+    True
+    """
+    lines = scripts.split("\n")
+    plotly = [line for line in lines if PLOTLY_SRC in line]
+    rest = [line for line in lines if PLOTLY_SRC not in line]
+    return "\n".join([*plotly, tag, *rest])
+
+
 #: Dash's renderer, started once the page is parsed and its deferred scripts have run
 #: (``DOMContentLoaded``), not as soon as its own inline script is read: started before AG Grid's
 #: deferred script had run, it found no ``dash_ag_grid`` when its layout and callbacks came
@@ -200,8 +233,20 @@ def configure_index(app) -> None:
     interpolate = app.interpolate_index
 
     def interpolate_index(**parts: str) -> str:
-        parts["scripts"] = index_scripts(parts.get("scripts", ""), request.path)
-        parts["css"] = head_hints(request.path) + parts.get("css", "")
+        search = f"?{request.query_string.decode()}" if request.query_string else ""
+        painted = first_paint(request.path, search)
+        scripts = index_scripts(parts.get("scripts", ""), request.path)
+        css = parts.get("css", "")
+        if painted:
+            first = first_paint_scripts(painted)
+            scripts = plotly_first(scripts, first)
+            # What the first paint runs, asked for first (before the style sheets: on HTTP/1.1
+            # a browser has 6 connections, and the server 2 workers, for ~30 requests), then
+            # what Dash's first render needs.
+            css = preloads(scripts.split("\n")[: 1 + first.count("<script")]) + css
+        parts["scripts"] = scripts
+        parts["css"] = css + head_hints(request.path, painted=bool(painted))
+        parts["app_entry"] = painted + parts.get("app_entry", "")
         return interpolate(**parts)
 
     app.interpolate_index = interpolate_index
@@ -296,6 +341,8 @@ def warm_up(server: Flask) -> list[str]:
     for lang in LANGUAGES:  # caches holding text are per language
         snapshot_slides(server, story.slides, text_for(lang))
     pages = "".join(client.get(view).get_data(as_text=True) for view in views)
+    for lang in LANGUAGES:  # the first paints of the Map view's address in each language
+        client.get(f"/?lang={lang}")
     for url in _script_urls(pages):
         for encoding in WARM_ENCODINGS:
             client.get(url, headers={"Accept-Encoding": encoding})

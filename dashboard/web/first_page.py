@@ -30,6 +30,8 @@ LOCATION, CONTENT, STORE, DUMMY = (
     "_pages_dummy",
 )
 _G_KEY = "dashboard_serving_layout"
+#: An address the shell is drawn for in this request (:func:`shell_at`), else the ``Referer``'s.
+_ADDRESS_KEY = "dashboard_shell_address"
 
 
 def serving_layout() -> None:
@@ -39,7 +41,11 @@ def serving_layout() -> None:
 
 def _page_address() -> tuple[str, str] | None:
     """The path and query (``?…`` or empty) of the page the shell is served to, if it is."""
-    if not flask.has_request_context() or not flask.g.get(_G_KEY):
+    if not flask.has_request_context():
+        return None
+    if flask.g.get(_ADDRESS_KEY) is not None:
+        return flask.g.get(_ADDRESS_KEY)
+    if not flask.g.get(_G_KEY):
         return None
     referrer = flask.request.referrer
     if not referrer:
@@ -48,6 +54,17 @@ def _page_address() -> tuple[str, str] | None:
     if parts.netloc != flask.request.host:  # not this app's page (Referrer-Policy: same-origin)
         return None
     return parts.path or "/", f"?{parts.query}" if parts.query else ""
+
+
+def shell_at(path: str, search: str):
+    """The shell (the app's layout) holding the page of ``path`` and ``search`` (``?…`` or
+    empty), drawn in this request: what the shell served to that page will hold."""
+    setattr(flask.g, _ADDRESS_KEY, (path, search))
+    try:
+        layout = dash.get_app().layout
+        return layout() if callable(layout) else layout
+    finally:
+        setattr(flask.g, _ADDRESS_KEY, None)
 
 
 def page_container() -> html.Div:

@@ -13,6 +13,7 @@ def wait_for_dash(page, timeout: float = 45_000) -> None:
 
     The page's content must be there first: while the browser evaluates its scripts (plotly.js
     among them) nothing is on the network, so "network idle" alone can come before Dash starts.
+    And the Map view's first paint (web/first_paint.py) must have given way to Dash's page.
     """
     page.wait_for_function(
         """() => {
@@ -24,6 +25,7 @@ def wait_for_dash(page, timeout: float = 45_000) -> None:
     page.wait_for_load_state("networkidle", timeout=timeout)
     page.wait_for_function(
         """() => !document.querySelector('[data-dash-is-loading="true"]')
+                 && !document.getElementById('first-paint')
                  && Array.from(document.querySelectorAll('.dash-graph'))
                         .every(g => g.querySelector('.main-svg'))""",
         timeout=timeout,

@@ -7,6 +7,8 @@ import io
 import json
 from urllib.parse import parse_qs, urlparse
 
+import pytest
+
 from dashboard import ids
 from tests.browser.helpers import assert_clean, figure_title, wait_for_dash
 
@@ -144,4 +146,48 @@ def test_the_page_draws_when_ag_grids_deferred_script_comes_last(page):
     page.route("**/dash_ag_grid/dash_ag_grid*.js", late)
     page.goto(page.base_url + "/")
     page.wait_for_selector("#map-graph .choroplethlocation", state="attached", timeout=30_000)
+    assert_clean(page)
+
+
+#: Stamps, in the page, the first paint's map and Dash's: when each first had a country shape,
+#: where each graph was, and whether the first paint was still there when Dash's map drew.
+FIRST_PAINT_WATCH = """
+window.__paint = {};
+new MutationObserver(() => {
+  const seen = window.__paint;
+  const box = (el) => {
+    const r = el.getBoundingClientRect();
+    return [r.left, r.top, r.width, r.height];
+  };
+  const painted = document.querySelector('#first-paint path.choroplethlocation');
+  if (!seen.first && painted) {
+    seen.first = performance.now();
+    seen.firstBox = box(document.querySelector('#first-paint .map-graph'));
+  }
+  const dash = document.querySelector('#react-entry-point #map-graph path.choroplethlocation');
+  if (!seen.dash && dash) {
+    seen.dash = performance.now();
+    seen.dashBox = box(document.getElementById('map-graph'));
+  }
+}).observe(document, {childList: true, subtree: true});
+"""
+
+
+@pytest.mark.parametrize("address", ["/?year=2019", "/?year=2019&lang=ar"])
+def test_the_first_paint_draws_the_map_before_dash_and_gives_way_to_it_in_place(page, address):
+    page.add_init_script(FIRST_PAINT_WATCH)
+    page.goto(page.base_url + address)
+    wait_for_dash(page)
+    seen = page.evaluate("window.__paint")
+    assert seen.get("first") and seen.get("dash") and seen["first"] < seen["dash"], seen
+    # The same place and size (the likeness keeps the controls' size), in either direction.
+    assert all(abs(a - b) <= 4 for a, b in zip(seen["firstBox"], seen["dashBox"], strict=True)), (
+        seen
+    )
+    # Gone, and Dash's page shown: the map is Dash's own, with its controls.
+    assert page.locator("#first-paint").count() == 0
+    assert page.eval_on_selector("#react-entry-point", "e => getComputedStyle(e).visibility") == (
+        "visible"
+    )
+    assert "2019" in figure_title(page, "map-graph")
     assert_clean(page)
