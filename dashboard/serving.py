@@ -33,7 +33,6 @@ from flask_compress import Compress
 
 from dashboard.paths import ASSETS_DIR, PLOTLY_BUNDLE, TOPOJSON_DIR
 from dashboard.web.first_paint import SHAPES_PATH, first_paint
-from dashboard.web.first_paint import scripts as first_paint_scripts
 
 #: Endpoint of Dash's assets blueprint (``/assets/<path>``), served as a stream by Flask.
 DASH_ASSETS_ENDPOINT = "_dash_assets.static"
@@ -237,16 +236,16 @@ def configure_index(app) -> None:
         painted = first_paint(request.path, search)
         scripts = index_scripts(parts.get("scripts", ""), request.path)
         css = parts.get("css", "")
-        if painted:
-            first = first_paint_scripts(painted)
+        if painted.html:
+            first = painted.scripts
             scripts = plotly_first(scripts, first)
             # What the first paint runs, asked for first (before the style sheets: on HTTP/1.1
             # a browser has 6 connections, and the server 2 workers, for ~30 requests), then
             # what Dash's first render needs.
             css = preloads(scripts.split("\n")[: 1 + first.count("<script")]) + css
         parts["scripts"] = scripts
-        parts["css"] = css + head_hints(request.path, painted=bool(painted))
-        parts["app_entry"] = painted + parts.get("app_entry", "")
+        parts["css"] = css + head_hints(request.path, painted=bool(painted.html))
+        parts["app_entry"] = painted.html + parts.get("app_entry", "")
         return interpolate(**parts)
 
     app.interpolate_index = interpolate_index

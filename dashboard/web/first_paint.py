@@ -5,12 +5,12 @@ come back and for React to render it; only then does plotly.js start drawing the
 index of a page whose first figure is a map (:data:`FIRST_GRAPH`) already holds a likeness of
 the page (:mod:`dashboard.web.static_html`: the shell and the page as Dash will draw them for the
 address, its controls inert) and, as JSON, the figure its graph will show.
-``assets/first-paint.js``, run right after plotly.js (:func:`script_tag`), draws that figure as
-a static plot into the likeness (plotly.js comes first among the index's scripts), while Dash
-starts, hidden, underneath; once Dash's own graph has
-drawn (or Dash has drawn anything else), the likeness is removed and Dash's page is shown in
-its place. The figure is the one Dash draws (same function, same request: same language,
-dataset and access checks), so the map seen first is the page's own.
+``assets/first-paint.js``, run right after plotly.js and the map shapes (the index's first
+scripts, :attr:`FirstPaint.scripts`), draws that figure as a static plot into the likeness,
+while Dash starts, hidden, underneath; once Dash's own graph has drawn (or Dash has drawn
+anything else), the likeness is removed and Dash's page is shown in its place. The figure is
+the one Dash draws (same function, same request: same language, dataset and access checks), so
+the map seen first is the page's own.
 
 Not for presenter mode (``present=1``: its figures are restyled by ``assets/present.js``).
 """
@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from typing import NamedTuple
 
 import flask
 from dash._utils import to_json
@@ -47,16 +48,28 @@ _SHAPES_NAME = re.compile(r"[a-z0-9_]{1,40}")
 ONE_YEAR = 31_536_000
 
 
-def first_paint(path: str, search: str) -> str:
-    """The likeness of the page at ``path`` and ``search`` and its figure, as HTML placed before
-    Dash's entry point, or ``""`` where there is no first paint.
+class FirstPaint(NamedTuple):
+    """What the index of a page with a first paint adds: the likeness and its figure (HTML
+    placed before Dash's entry point), and the tags of the scripts that draw it (after
+    plotly.js's). Both empty where there is no first paint."""
+
+    html: str = ""
+    scripts: str = ""
+
+
+NONE = FirstPaint()
+
+
+def first_paint(path: str, search: str) -> FirstPaint:
+    """The first paint of the page at ``path`` and ``search`` (:data:`NONE` where it has
+    none).
 
     A request without cookies (a first visit: no workspace, no session, nothing of its own) on
     the public data gets the same page as any other for the same address and language: its
     first paint is kept with the data (:class:`dashboard.dataset.DerivedCache`), made once.
     """
     if FIRST_GRAPH.get(path) is None or "present" in flask.request.args:
-        return ""
+        return NONE
     resolution = resolve_current()
     if flask.request.cookies or resolution.key != BASELINE:
         return _first_paint(path, search)
@@ -64,12 +77,12 @@ def first_paint(path: str, search: str) -> str:
     return resolution.dataset.derived.get(key, lambda: _first_paint(path, search))
 
 
-def _first_paint(path: str, search: str) -> str:
+def _first_paint(path: str, search: str) -> FirstPaint:
     graph_id = FIRST_GRAPH[path]
     tree = shell_at(path, search)
     graph = find_graph(tree, graph_id)
     if graph is None or not graph.get("figure"):
-        return ""
+        return NONE
     spec = {
         "id": GRAPH_PREFIX + graph_id,
         "drawn": f"#{graph_id} {DRAWN[graph_id]}",
@@ -77,14 +90,17 @@ def _first_paint(path: str, search: str) -> str:
         "figure": graph["figure"],
         "config": graph.get("config") or {},
     }
-    return (
+    painted = (
         f'<div id="first-paint" class="first-paint" aria-hidden="true" inert>{render(tree)}</div>'
         f'<script id="first-paint-figure" type="application/json">{to_json(spec)}</script>'
     )
+    return FirstPaint(painted, _scripts(shapes_name(spec["figure"])))
 
 
-def shapes_name(figure: dict) -> str | None:
+def shapes_name(figure) -> str | None:
     """The map shapes plotly.js draws ``figure``'s geo with (``world_50m``), if we have them."""
+    if hasattr(figure, "to_plotly_json"):
+        figure = figure.to_plotly_json()
     layout = figure.get("layout") or {}
     geo = layout.get("geo") if isinstance(layout, dict) else None
     if not isinstance(geo, dict) or not geo.get("resolution"):
@@ -98,14 +114,10 @@ def shapes_url(name: str) -> str:
     return f"{SHAPES_PATH}{name}.js?m={modified}"
 
 
-def scripts(painted: str) -> str:
-    """The tags of the scripts a first paint needs after plotly.js's: its map shapes (where
-    its figure has them), then ``assets/first-paint.js``, each fingerprinted (``?m=``)."""
+def _scripts(name: str | None) -> str:
+    """The tags of the scripts a first paint needs after plotly.js's: its map shapes ``name``
+    (if its figure has them), then ``assets/first-paint.js``, each fingerprinted (``?m=``)."""
     tags = []
-    found = re.search(
-        r'<script id="first-paint-figure" type="application/json">(.*?)</script>', painted, re.S
-    )
-    name = shapes_name(json.loads(found.group(1))["figure"]) if found else None
     if name is not None:
         tags.append(f'<script src="{shapes_url(name)}"></script>')
     modified = os.stat(ASSETS_DIR / SCRIPT).st_mtime

@@ -12,22 +12,10 @@ from dashboard.app import app
 from dashboard.paths import TOPOJSON_DIR
 from dashboard.web import first_paint
 from dashboard.web.static_html import GRAPH_PREFIX
+from tests.web.test_first_page import _component
 
 FIGURE = re.compile(r'<script id="first-paint-figure" type="application/json">(.*?)</script>', re.S)
 LIKENESS = re.compile(r'<div id="first-paint" class="first-paint" aria-hidden="true" inert>')
-
-
-def _component(node, wanted: str) -> dict | None:
-    if isinstance(node, dict):
-        if node.get("props", {}).get("id") == wanted:
-            return node
-        node = list(node.values())
-    if isinstance(node, list):
-        for item in node:
-            found = _component(item, wanted)
-            if found is not None:
-                return found
-    return None
 
 
 def _likeness(page: str) -> str:
