@@ -62,7 +62,7 @@ def _compare(dataset: Dataset, v: dict) -> None:
         v["compare-years.value"],
     )
     # The computation itself, not the view's cache of it (which would make this ~0 ms).
-    COMPARE._compute(dataset, state)
+    COMPARE._compute(dataset, state, None)  # the public data alone, nothing beside it
 
 
 def _country(dataset: Dataset, v: dict) -> None:

@@ -51,3 +51,21 @@ def test_synthetic_tables_grow_with_unique_keys():
         assert len(frame) > 1.5 * len(getattr(dataset, name))
         assert not frame.duplicated(sort_key(name)).any()
         validate(name, frame)
+
+
+def test_every_baseline_runs_on_its_callbacks_cases():
+    """A baseline calls the views' own functions: one whose signature changed must fail here,
+    not in the middle of a full run (the Compare baseline did, after ``beside_of`` came)."""
+    from benchmarks.baselines import BASELINES
+    from benchmarks.callbacks import case_key, cases_for, server_callbacks
+    from dashboard.app import app
+
+    dataset = bundled_dataset()
+    ran = set()
+    for dependency in server_callbacks(app):
+        key = case_key(dependency)
+        if key in BASELINES:
+            for values in cases_for(dependency, key).values():
+                BASELINES[key](dataset, values)
+            ran.add(key)
+    assert ran == set(BASELINES)
