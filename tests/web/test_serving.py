@@ -171,3 +171,29 @@ def test_warm_up_renders_every_view_and_compresses_the_scripts_in_advance():
         with app.server.test_request_context(url):
             key = _cache_key(flask.request)
         assert all(cache.get(f"{encoding};{key}") for encoding in WARM_ENCODINGS), url
+
+
+def test_callback_answers_carry_arabic_and_french_text_as_utf8_not_escapes():
+    # With orjson (a dependency), plotly's encoder writes text as UTF-8; the standard library's
+    # writes every non-ASCII character as a six-byte escape: an Arabic map answer was 308 kB.
+    from dashboard.callback_requests import find_callback, request_body
+
+    client = app.server.test_client()
+    dependencies = client.get("/_dash-dependencies").get_json()
+    values = {
+        "map-indicator.value": "detected-victims",
+        "map-exploitation.value": "total",
+        "map-year.value": 2018,
+        "map-measure.value": "trafficking-victims",
+        "map-layers.value": ["lines"],
+        "map-focus.data": None,
+    }
+    callback = find_callback(dependencies, "map-graph.figure")
+    for lang, letters in (("ar", r"[\u0600-\u06ff]"), ("fr", r"[éèàç]")):
+        asked = {**values, "url.search": f"?lang={lang}"}
+        raw = client.post("/_dash-update-component", json=request_body(callback, asked, asked))
+        text = raw.get_data().decode("utf-8")
+        assert raw.status_code == 200 and re.search(letters, text), lang
+        assert not re.search(r"\\u(06[0-9a-f]{2}|00[c-f][0-9a-f])", text), lang  # é, ج …
+        # Markup in hover texts stays escaped, as before (no "</" in a JSON answer).
+        assert "<" not in text and "\\u003cbr\\u003e" in text
