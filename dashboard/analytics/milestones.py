@@ -197,15 +197,27 @@ def first_reached(
     """
     snapshots = snapshot_dates(milestones)
     rows = milestones[milestones["iso3"].isin(countries)]
-    rows = rows.assign(_start=start_keys(rows)).sort_values("_start", kind="mergesort")
-    served = pd.DataFrame([(g, kind) for g in goals for kind in GOALS[g]], columns=["goal", "m"])
-    tagged = rows.merge(served, left_on="milestone", right_on="m", sort=False)  # row × goal
-    reaching = tagged["action"].isin(REACHING_ACTIONS)
-    key = ["iso3", "goal"]
-    first = _by_key(tagged[reaching].drop_duplicates(key, keep="first"), key)
-    steps = _by_key(tagged[~reaching].drop_duplicates(key, keep="last"), key)
-    stated = rows[rows["milestone"] == "no-specific-law"].drop_duplicates("iso3", keep="last")
-    statements = _by_key(stated, ["iso3"])
+    # Plain Python over the chosen rows, in the order of their periods' starts (a stable sort).
+    fields = [c for c in ("iso3", "milestone", "action", *_ROW_FIELDS) if c in rows.columns]
+    values = zip(*(rows[c].tolist() for c in fields), strict=True)
+    records = [dict(zip(fields, r, strict=True)) for r in values]
+    starts = start_keys(rows).tolist()
+    served: dict[str, list[str]] = {}
+    for goal in goals:
+        for kind in GOALS[goal]:
+            served.setdefault(kind, []).append(goal)
+    first: dict[tuple, dict] = {}  # (iso3, goal) → its first reaching row
+    steps: dict[tuple, dict] = {}  # (iso3, goal) → its latest row reaching nothing
+    statements: dict[tuple, dict] = {}  # (iso3,) → its latest no-specific-law row
+    for i in sorted(range(len(records)), key=starts.__getitem__):
+        row = records[i]
+        for goal in served.get(row["milestone"], ()):
+            if row["action"] in REACHING_ACTIONS:
+                first.setdefault((row["iso3"], goal), row)
+            else:
+                steps[(row["iso3"], goal)] = row
+        if row["milestone"] == "no-specific-law":
+            statements[(row["iso3"],)] = row
     out = []
     for code in countries:
         for goal in goals:
@@ -225,24 +237,16 @@ def first_reached(
     return frame
 
 
-def _by_key(frame: pd.DataFrame, key: list[str]) -> dict[tuple, dict]:
-    """Each row of ``frame`` as a dict, by the tuple of its ``key`` columns."""
-    return {tuple(r[k] for k in key): r for r in frame.to_dict("records")}
-
-
 _FIRST_COLUMNS = ("iso3", "goal", "state", "date", "date_precision", "year", "milestone")
 _FIRST_COLUMNS += ("action", "instrument", "source_url")
-
-
-def _last(rows: pd.DataFrame) -> pd.Series:
-    return rows.assign(_start=start_keys(rows)).sort_values("_start", kind="mergesort").iloc[-1]
+_ROW_FIELDS = ("date", "date_precision", "milestone", "action", "instrument", "source_url")
 
 
 def _first_row(code: str, goal: str, state: str, row) -> dict:
     record = dict.fromkeys(_FIRST_COLUMNS)
     record.update(iso3=code, goal=goal, state=state)
     if row is not None:
-        for column in ("date", "date_precision", "milestone", "action", "instrument", "source_url"):
+        for column in _ROW_FIELDS:
             record[column] = row.get(column)
         record["year"] = int(str(row["date"])[:4])
     return record
@@ -275,20 +279,33 @@ def goal_states(
     ['unknown', 'not-reached', 'unknown', 'unknown', 'unknown', 'not-reached', 'unknown']
     """
     snapshots = snapshot_dates(milestones)
-    by_country = dict(iter(milestones[milestones["iso3"].isin(countries)].groupby("iso3")))
+    chosen = milestones[milestones["iso3"].isin(countries)]
+    # Plain Python over the chosen rows: the table is small, pandas per goal cost ~1 ms each.
+    served: dict[str, list[str]] = {}
+    for goal in goals:
+        for kind in GOALS[goal]:
+            served.setdefault(kind, []).append(goal)
+    stated: dict[str, set[str]] = {}
+    first: dict[tuple[str, str], int] = {}
+    columns = (chosen[c].tolist() for c in ("iso3", "milestone", "action", "date"))
+    for code, kind, action, date in zip(*columns, strict=True):
+        if kind == "no-specific-law":
+            stated.setdefault(code, set()).add(date[:4])
+        if action in REACHING_ACTIONS:
+            for goal in served.get(kind, ()):
+                year = int(date[:4])
+                first[(code, goal)] = min(year, first.get((code, goal), year))
     out = []
     for code in countries:
-        own = by_country.get(code, milestones.iloc[0:0])
-        stated = set(own.loc[own["milestone"] == "no-specific-law", "date"].str.slice(0, 4))
+        statements = stated.get(code, set())
         for goal in goals:
-            reached = own[own["milestone"].isin(GOALS[goal]) & own["action"].isin(REACHING_ACTIONS)]
-            first = int(reached["date"].str.slice(0, 4).astype(int).min()) if len(reached) else None
+            reached = first.get((code, goal))
             snapshot_year = int(snapshots[goal][:4]) if goal in snapshots else None
             for year in years:
-                stated_that_year = goal == "national-law" and str(year) in stated
+                stated_that_year = goal == "national-law" and str(year) in statements
                 before_snapshot = snapshot_year is not None and year < snapshot_year
-                if first is not None:
-                    state = "reached" if first <= year else "not-yet"
+                if reached is not None:
+                    state = "reached" if reached <= year else "not-yet"
                 elif stated_that_year or before_snapshot:
                     state = "not-reached"
                 else:
@@ -326,24 +343,22 @@ def convergence(
     columns += ["reached_goals", "unknown_goals"]
     if states.empty:
         return pd.DataFrame(columns=columns)
-    key = ["iso3", "year"]
-    counts = pd.crosstab([states["iso3"], states["year"]], states["state"])
-    counts = counts.reindex(columns=list(GOAL_STATES), fill_value=0)
-    counts.columns = ["reached", "not_yet", "not_reached", "unknown"]
-    listed = {
-        f"{state}_goals": states[states["state"] == state]
-        .groupby(key, sort=False)["goal"]
-        .agg(";".join)
-        for state in ("reached", "unknown")
-    }
-    out = counts.join(pd.DataFrame(listed)).reset_index()
-    out["goals"] = len(goals)
-    out[["reached_goals", "unknown_goals"]] = out[["reached_goals", "unknown_goals"]].fillna("")
-    # Countries and years in the orders given (crosstab sorts them).
+    # Counted in plain Python (a crosstab and two group-bys cost ~25 ms on these few rows).
+    column_of = dict(zip(GOAL_STATES, range(4), strict=True))
+    rows: dict[tuple[str, int], list] = {}
+    for code, goal, year, state in states.itertuples(index=False):
+        row = rows.setdefault((code, year), [0, 0, 0, 0, [], []])
+        row[column_of[state]] += 1
+        if state in ("reached", "unknown"):
+            row[4 if state == "reached" else 5].append(goal)
+    # Countries in the order given, years ascending.
     order = {code: i for i, code in enumerate(countries)}
-    out = out.sort_values(["iso3", "year"], key=lambda c: c.map(order) if c.name == "iso3" else c)
-    out[columns[2:7]] = out[columns[2:7]].astype("int64")
-    return out[columns].reset_index(drop=True)
+    keys = sorted(rows, key=lambda key: (order[key[0]], key[1]))
+    out = [
+        [code, year, *rows[code, year][:4], len(goals), *map(";".join, rows[code, year][4:])]
+        for code, year in keys
+    ]
+    return pd.DataFrame(out, columns=columns)
 
 
 @dataclass(frozen=True)
@@ -391,11 +406,12 @@ def all_reached(
     pending = tuple(
         (r.iso3, r.goal, r.state) for r in first.itertuples(index=False) if r.state != "reached"
     )
-    by_country: dict[str, int | None] = {}
-    for code in countries:
-        own = first[first["iso3"] == code]
-        done = (own["state"] == "reached").all()
-        by_country[code] = int(own["year"].max()) if done and len(own) else None
+    years: dict[str, list] = {code: [] for code in countries}
+    for code, state, year in zip(first["iso3"], first["state"], first["year"], strict=True):
+        years[code].append(year if state == "reached" else None)
+    by_country: dict[str, int | None] = {
+        code: int(max(own)) if own and None not in own else None for code, own in years.items()
+    }
     complete = all(year is not None for year in by_country.values())
     year = max(by_country.values()) if complete and by_country else None  # type: ignore[type-var]
     return AllReached(tuple(countries), tuple(goals), year, by_country, pending)
