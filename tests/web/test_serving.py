@@ -10,6 +10,7 @@ import flask
 
 from dashboard.app import app
 from dashboard.serving import _cache_key
+from tests.web.test_security_headers import MAP_INPUTS
 
 ENCODING = {"Accept-Encoding": "gzip, br"}
 
@@ -141,14 +142,7 @@ def test_the_map_index_loads_its_shapes_and_on_demand_scripts_from_the_head():
     # The shapes fetched are the ones the map view's figure draws, where plotly looks for them.
     assert graph_config("map", ENGLISH)["topojsonURL"] == TOPOJSON_URL
     dependencies = client.get("/_dash-dependencies").get_json()
-    values = {
-        "map-indicator.value": "detected-victims",
-        "map-exploitation.value": "total",
-        "map-year.value": 2018,
-        "map-measure.value": "trafficking-victims",
-        "map-layers.value": ["lines"],
-        "map-focus.data": None,
-    }
+    values = MAP_INPUTS
     body = request_body(find_callback(dependencies, "map-graph.figure"), values, values)
     answer = client.post("/_dash-update-component", json=body).get_json()
     resolution = answer["response"]["map-graph"]["figure"]["layout"]["geo"]["resolution"]
@@ -180,14 +174,7 @@ def test_callback_answers_carry_arabic_and_french_text_as_utf8_not_escapes():
 
     client = app.server.test_client()
     dependencies = client.get("/_dash-dependencies").get_json()
-    values = {
-        "map-indicator.value": "detected-victims",
-        "map-exploitation.value": "total",
-        "map-year.value": 2018,
-        "map-measure.value": "trafficking-victims",
-        "map-layers.value": ["lines"],
-        "map-focus.data": None,
-    }
+    values = MAP_INPUTS
     callback = find_callback(dependencies, "map-graph.figure")
     for lang, letters in (("ar", r"[\u0600-\u06ff]"), ("fr", r"[éèàç]")):
         asked = {**values, "url.search": f"?lang={lang}"}
