@@ -202,10 +202,7 @@ def first_reached(
     values = zip(*(rows[c].tolist() for c in fields), strict=True)
     records = [dict(zip(fields, r, strict=True)) for r in values]
     starts = start_keys(rows).tolist()
-    served: dict[str, list[str]] = {}
-    for goal in goals:
-        for kind in GOALS[goal]:
-            served.setdefault(kind, []).append(goal)
+    served = _goals_of_types(goals)
     first: dict[tuple, dict] = {}  # (iso3, goal) → its first reaching row
     steps: dict[tuple, dict] = {}  # (iso3, goal) → its latest row reaching nothing
     statements: dict[tuple, dict] = {}  # (iso3,) → its latest no-specific-law row
@@ -235,6 +232,15 @@ def first_reached(
     frame = pd.DataFrame(out, columns=[*_FIRST_COLUMNS])
     frame["year"] = frame["year"].astype("Int64")
     return frame
+
+
+def _goals_of_types(goals: Sequence[str]) -> dict[str, list[str]]:
+    """Milestone type → the ``goals`` (in their order) a row of that type serves."""
+    served: dict[str, list[str]] = {}
+    for goal in goals:
+        for kind in GOALS[goal]:
+            served.setdefault(kind, []).append(goal)
+    return served
 
 
 _FIRST_COLUMNS = ("iso3", "goal", "state", "date", "date_precision", "year", "milestone")
@@ -281,19 +287,16 @@ def goal_states(
     snapshots = snapshot_dates(milestones)
     chosen = milestones[milestones["iso3"].isin(countries)]
     # Plain Python over the chosen rows: the table is small, pandas per goal cost ~1 ms each.
-    served: dict[str, list[str]] = {}
-    for goal in goals:
-        for kind in GOALS[goal]:
-            served.setdefault(kind, []).append(goal)
+    served = _goals_of_types(goals)
     stated: dict[str, set[str]] = {}
     first: dict[tuple[str, str], int] = {}
     columns = (chosen[c].tolist() for c in ("iso3", "milestone", "action", "date"))
     for code, kind, action, date in zip(*columns, strict=True):
         if kind == "no-specific-law":
             stated.setdefault(code, set()).add(date[:4])
-        if action in REACHING_ACTIONS:
-            for goal in served.get(kind, ()):
-                year = int(date[:4])
+        if action in REACHING_ACTIONS and kind in served:
+            year = int(date[:4])
+            for goal in served[kind]:
                 first[(code, goal)] = min(year, first.get((code, goal), year))
     out = []
     for code in countries:
@@ -354,10 +357,7 @@ def convergence(
     # Countries in the order given, years ascending.
     order = {code: i for i, code in enumerate(countries)}
     keys = sorted(rows, key=lambda key: (order[key[0]], key[1]))
-    out = [
-        [code, year, *rows[code, year][:4], len(goals), *map(";".join, rows[code, year][4:])]
-        for code, year in keys
-    ]
+    out = [[*key, *rows[key][:4], len(goals), *map(";".join, rows[key][4:])] for key in keys]
     return pd.DataFrame(out, columns=columns)
 
 

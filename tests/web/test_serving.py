@@ -174,10 +174,9 @@ def test_callback_answers_carry_arabic_and_french_text_as_utf8_not_escapes():
 
     client = app.server.test_client()
     dependencies = client.get("/_dash-dependencies").get_json()
-    values = MAP_INPUTS
     callback = find_callback(dependencies, "map-graph.figure")
     for lang, letters in (("ar", r"[\u0600-\u06ff]"), ("fr", r"[éèàç]")):
-        asked = {**values, "url.search": f"?lang={lang}"}
+        asked = {**MAP_INPUTS, "url.search": f"?lang={lang}"}
         raw = client.post("/_dash-update-component", json=request_body(callback, asked, asked))
         text = raw.get_data().decode("utf-8")
         assert raw.status_code == 200 and re.search(letters, text), lang
