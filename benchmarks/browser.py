@@ -17,10 +17,11 @@ round starts a new server and makes, in this order:
 
 The ratios are medians over medians of the same run. Bytes are what the browser's resource
 timing says it transferred (``transferSize``: bodies as sent, compressed, plus headers), for
-the navigation and every resource up to the interactive map. The *timeline* rows break one kind of
-visit into when each step ended (median over the rounds); *JS* is Chromium's ScriptDuration
-(time spent compiling and running scripts, from the DevTools protocol) up to the interactive
-map.
+the navigation and every resource up to the interactive map; requests are those that went to
+the server (a script prefetched, then run from the browser's cache, is one). The *timeline*
+rows break one kind of visit into when each step ended (median over the rounds); *JS* is
+Chromium's ScriptDuration (time spent compiling and running scripts, from the DevTools
+protocol) up to the interactive map.
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ TIMELINE = """() => {
   const shapes = resources.filter(r => /topojson\\/world_/.test(r.name));
   return {
     bytes: (nav ? nav.transferSize : 0) + resources.reduce((s, r) => s + r.transferSize, 0),
-    requests: resources.length + 1,
+    requests: resources.filter(r => r.transferSize > 0).length + 1,  // not from the cache
     html: nav ? nav.responseEnd : 0,
     scripts: last(scripts),
     scripts_run: nav ? nav.domContentLoadedEventEnd : null,
@@ -84,7 +85,7 @@ TIMELINE = """() => {
 STEPS = (
     ("html", "page's HTML received"),
     ("scripts", "last script received"),
-    ("scripts_run", "scripts run (DOMContentLoaded)"),
+    ("scripts_run", "page parsed (DOMContentLoaded: after a first paint, before Dash's scripts)"),
     ("layout", "/_dash-layout answered"),
     ("router", "page router callback answered"),
     ("callbacks", "last callback answered (the map's figure)"),

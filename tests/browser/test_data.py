@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlparse
 
 from dashboard import ids
 from tests.browser.conftest import ROOT
-from tests.browser.helpers import assert_clean, choose_measure
+from tests.browser.helpers import assert_clean, choose_measure, wait_for_dash
 
 QUERY = "?kind=flows&measure=border-crossings&from=2016&to=2021&countries=TUN,MAR"
 
@@ -129,11 +129,17 @@ def test_the_citation_column_is_filled_in_the_browser(page, dataset):
 
 
 def test_grid_reached_by_a_link_from_a_view_that_deferred_its_script(page):
-    # The Map view's index defers AG Grid's script (dashboard/serving.py): the grid must still
-    # draw when the Data view is reached by the navigation, without a reload.
+    # The Map view's index holds AG Grid's script back until its first paint has drawn, and
+    # runs it last (dashboard/serving.py): the grid must still draw when the Data view is
+    # reached by the navigation, without a reload.
     page.goto(f"{page.base_url}/")
-    page.wait_for_selector(".js-plotly-plot path.choroplethlocation", state="attached")
-    assert page.evaluate("() => document.querySelector('script[src*=dash_ag_grid]').defer")
+    wait_for_dash(page)
+    held = page.evaluate(
+        "() => [...document.getElementById('dash-scripts').content.children]"
+        ".map(s => s.getAttribute('src'))"
+    )
+    assert "dash_ag_grid" in held[-1]
+    assert page.evaluate("() => typeof window.dash_ag_grid") == "object"  # it has run
     page.evaluate("() => { window.__sameDocument = true; }")
     page.locator("nav a[href^='/data']").first.click()
     settle(page)
