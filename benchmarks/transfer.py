@@ -110,8 +110,9 @@ def visit_rows(app: dash.Dash, path: str = "/") -> tuple[list[Row], list[Fetch]]
     client = app.server.test_client()
     html = _decoded(client, path)
     references = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', html)
-    urls = [path, *references, "/_dash-layout", "/_dash-dependencies"]
-    urls += _on_demand_urls(app)
+    urls = [path, *references, "/_dash-layout", "/_dash-dependencies", *_on_demand_urls(app)]
+    # Each once, as a browser fetches it: a preloaded or prefetched script is named twice.
+    urls = list(dict.fromkeys(urls))
     first: list[Fetch] = [_fetch(client, "GET", url) for url in urls]
     posts = _first_render(app, client, path)
     for _, body in posts:

@@ -69,3 +69,16 @@ def test_every_baseline_runs_on_its_callbacks_cases():
                 BASELINES[key](dataset, values)
             ran.add(key)
     assert ran == set(BASELINES)
+
+
+def test_the_first_visit_counts_each_address_once_as_a_browser_fetches_it():
+    """The Map view's index names plotly.js twice (preload and tag) and Dash's scripts twice
+    (prefetch and template): counted twice, the row said 2,023 kB, then 2,609 kB, for 1,333."""
+    from benchmarks.transfer import visit_rows
+    from dashboard.app import app
+
+    _, fetched = visit_rows(app, "/")
+    gets = [fetch.url for fetch in fetched if fetch.method == "GET"]
+    assert len(gets) == len(set(gets))
+    assert any("plotly-dashboard" in url for url in gets)
+    assert any("dash_renderer" in url for url in gets)
