@@ -27,7 +27,7 @@ from dashboard.figures.theme import PRESENT_FONT_SIZE
 from dashboard.paths import ASSETS_DIR
 from dashboard.registry import BASELINE, current_dataset, install
 from dashboard.schemas import TABLES
-from dashboard.serving import configure_index, configure_serving
+from dashboard.serving import cache_validation_layout, configure_index, configure_serving
 from dashboard.stories import StoryError, add_slide, from_store
 from dashboard.text import N_, Text
 from dashboard.text.languages import COOKIE, known
@@ -268,6 +268,7 @@ def create_app(dataset: Dataset | None = None) -> dash.Dash:
     app.layout = shell
     configure_boundary(app)  # every callback request checked before Dash dispatches it
     configure_index(app)  # index: unused scripts left out, first render loaded early
+    cache_validation_layout(app)
     _register_shell_callbacks(app)
     _register_routes(server)
     configure_accounts(server)  # members: sessions, sign-in, CSRF, shared datasets (issue 13)

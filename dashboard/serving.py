@@ -29,6 +29,7 @@ import os
 import re
 import sys
 
+from dash._utils import to_json
 from flask import Flask, Response, request
 from flask_compress import Compress
 
@@ -301,6 +302,31 @@ def configure_index(app) -> None:
         return interpolate(**parts)
 
     app.interpolate_index = interpolate_index
+
+
+def cache_validation_layout(app) -> None:
+    """Dash's config in the index (``_dash-config``) with its ``validation_layout`` (every
+    view's layout, ~240 kB of JSON, the same for every page and language) serialised once
+    instead of on every index: it was ~25 ms of each index's ~35 ms. The JSON parses as Dash's
+    own; Dash rebuilds the layout object only when its components change (then it is serialised
+    again)."""
+    serialised: dict[tuple, str] = {}
+    generate = app._generate_config_html
+
+    def generate_config_html() -> str:
+        config = app._config()
+        layout = config.pop("validation_layout", None)
+        if layout is None:
+            return generate()
+        key = (id(app.validation_layout), len(app._extra_components))
+        if key not in serialised:
+            serialised.clear()
+            serialised[key] = to_json(layout)
+        text = to_json(config)
+        text = f'{text[:-1]}, "validation_layout": {serialised[key]}}}'
+        return f'<script id="_dash-config" type="application/json">{text}</script>'
+
+    app._generate_config_html = generate_config_html
 
 
 def configure_serving(server: Flask) -> None:

@@ -183,3 +183,25 @@ def test_callback_answers_carry_arabic_and_french_text_as_utf8_not_escapes():
         assert not re.search(r"\\u(06[0-9a-f]{2}|00[c-f][0-9a-f])", text), lang  # é, ج …
         # Markup in hover texts stays escaped, as before (no "</" in a JSON answer).
         assert "<" not in text and "\\u003cbr\\u003e" in text
+
+
+def test_the_index_config_is_dashs_own_with_its_validation_layout_serialised_once(monkeypatch):
+    from dash._utils import to_json
+
+    import dashboard.serving as serving
+
+    client = app.server.test_client()
+    client.get("/")  # Dash builds its validation layout at the first request
+    calls = []
+    monkeypatch.setattr(serving, "to_json", lambda value: calls.append(value) or to_json(value))
+    for path, lang in (("/", "en"), ("/flows", "ar"), ("/data", "fr")):
+        page = client.get(f"{path}?lang={lang}").get_data(as_text=True)
+        with app.server.test_request_context(f"{path}?lang={lang}"):
+            dashs = json.loads(to_json(app._config()))
+        ours = _config(page)
+        ours.pop("end_id"), dashs.pop("end_id")  # signed afresh for every page load
+        assert ours == dashs and len(ours["validation_layout"]["props"]["children"]) > 5
+    # Three configs serialised, the layout not again (once, at the first request above).
+    configs = [value for value in calls if isinstance(value, dict)]
+    assert len(configs) == 3 and all("validation_layout" not in value for value in configs)
+    assert len(calls) == 3
