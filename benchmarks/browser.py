@@ -18,7 +18,7 @@ round starts a new server and makes, in this order:
 The ratios are medians over medians of the same run. Bytes are what the browser's resource
 timing says it transferred (``transferSize``: bodies as sent, compressed, plus headers), for
 the navigation and every resource up to the interactive map; requests are those that went to
-the server (a script prefetched, then run from the browser's cache, is one). The *timeline*
+the server (not those the browser's cache answered). The *timeline*
 rows break one kind of visit into when each step ended (median over the rounds); *JS* is
 Chromium's ScriptDuration (time spent compiling and running scripts, from the DevTools
 protocol) up to the interactive map.

@@ -111,7 +111,7 @@ def visit_rows(app: dash.Dash, path: str = "/") -> tuple[list[Row], list[Fetch]]
     html = _decoded(client, path)
     references = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', html)
     urls = [path, *references, "/_dash-layout", "/_dash-dependencies", *_on_demand_urls(app)]
-    # Each once, as a browser fetches it: a preloaded or prefetched script is named twice.
+    # Each once, as a browser fetches it: a preloaded script is named twice (link and tag).
     urls = list(dict.fromkeys(urls))
     first: list[Fetch] = [_fetch(client, "GET", url) for url in urls]
     posts = _first_render(app, client, path)

@@ -17,7 +17,7 @@
   shapes about 40 ms).
 - The index page (:func:`configure_index`) leaves out dash_table's unused script and starts
   what the Map view's first render needs early (its on-demand scripts, its map shapes); where
-  the page has a first paint, Dash's scripts are only prefetched until it has drawn.
+  the page has a first paint, Dash's scripts wait until it has drawn.
 - :func:`warm_up` renders every view and compresses every script once, in gunicorn's master
   before it forks (``gunicorn.conf.py``), so that no worker starts cold.
 """
@@ -247,19 +247,17 @@ def hold_scripts(scripts: str, kept: int) -> str:
     """The index's script tags with Dash's held back until the page is parsed: the first
     ``kept`` lines (plotly.js and the first paint's scripts) stay; every later script tag
     moves into a template (:data:`HELD_SCRIPTS_ID`; deferred ones last, where a browser runs
-    them), which :data:`RENDERER` runs once the page is parsed, and is prefetched; inline
-    scripts stay in place.
+    them), which :data:`RENDERER` runs once the page is parsed; inline scripts stay in place.
 
     Why: a script tag is fetched and compiled as soon as the page names it. Compiled while the
     first paint draws, Dash's ~2.9 MB of scripts slowed the draw by about an eighth on two
-    cores; prefetched, they are in the browser's cache when asked for, compiled after the draw.
+    cores. Not prefetched: Chromium starts a prefetch only once the page is parsed, as late as
+    the renderer's script asks for them (measured).
 
     >>> print(hold_scripts('<script src="/p.js"></script>\\n<script defer src="/g.js"></script>'
     ...     '\\n<script src="/r.js"></script>\\n<script>x()</script>', 1))
     ... # doctest: +NORMALIZE_WHITESPACE
     <script src="/p.js"></script>
-    <link rel="prefetch" href="/r.js" as="script">
-    <link rel="prefetch" href="/g.js" as="script">
     <template id="dash-scripts"><script src="/r.js"></script><script
         src="/g.js"></script></template>
     <script>x()</script>
@@ -268,10 +266,9 @@ def hold_scripts(scripts: str, kept: int) -> str:
     first, rest = "\n".join(lines[:kept]), "\n".join(lines[kept:])
     tags = _SCRIPT_TAG.findall(rest)
     urls = [url for defer, url in tags if not defer] + [url for defer, url in tags if defer]
-    hints = "".join(f'<link rel="prefetch" href="{url}" as="script">\n' for url in urls)
     held = "".join(f'<script src="{url}"></script>' for url in urls)
     held = f'<template id="{HELD_SCRIPTS_ID}">{held}</template>\n'
-    return f"{first}\n{hints}{held}{_SCRIPT_TAG.sub('', rest)}"
+    return f"{first}\n{held}{_SCRIPT_TAG.sub('', rest)}"
 
 
 def configure_index(app) -> None:

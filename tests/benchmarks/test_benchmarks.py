@@ -72,8 +72,8 @@ def test_every_baseline_runs_on_its_callbacks_cases():
 
 
 def test_the_first_visit_counts_each_address_once_as_a_browser_fetches_it():
-    """The Map view's index names plotly.js twice (preload and tag) and Dash's scripts twice
-    (prefetch and template): counted twice, the row said 2,023 kB, then 2,609 kB, for 1,333."""
+    """The Map view's index names plotly.js, the map shapes and the first paint's script twice
+    (preload and tag): counted twice, the row said 2,023 kB (37 requests) for 1,332 kB (31)."""
     from benchmarks.transfer import visit_rows
     from dashboard.app import app
 
