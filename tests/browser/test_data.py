@@ -128,7 +128,7 @@ def test_the_citation_column_is_filled_in_the_browser(page, dataset):
     assert page.watch.external_requests == [] and page.watch.console_errors == []
 
 
-def test_grid_reached_by_a_link_from_a_view_that_deferred_its_script(page):
+def test_grid_reached_by_a_link_from_a_view_that_held_its_script_back(page):
     # The Map view's index holds AG Grid's script back until its first paint has drawn, and
     # runs it last (dashboard/serving.py): the grid must still draw when the Data view is
     # reached by the navigation, without a reload.
