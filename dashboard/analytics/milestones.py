@@ -198,7 +198,7 @@ def first_reached(
     snapshots = snapshot_dates(milestones)
     rows = milestones[milestones["iso3"].isin(countries)]
     # Plain Python over the chosen rows, in the order of their periods' starts (a stable sort).
-    fields = [c for c in ("iso3", "milestone", "action", *_ROW_FIELDS) if c in rows.columns]
+    fields = [c for c in ("iso3", *_ROW_FIELDS) if c in rows.columns]
     values = zip(*(rows[c].tolist() for c in fields), strict=True)
     records = [dict(zip(fields, r, strict=True)) for r in values]
     starts = start_keys(rows).tolist()

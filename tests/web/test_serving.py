@@ -9,6 +9,7 @@ import brotli
 import flask
 
 from dashboard.app import app
+from dashboard.callback_requests import find_callback, request_body
 from dashboard.serving import _cache_key
 from tests.web.test_security_headers import MAP_INPUTS
 
@@ -120,7 +121,6 @@ def test_the_index_leaves_out_dash_table_which_no_view_uses():
 
 
 def test_the_map_index_loads_its_shapes_and_on_demand_scripts_from_the_head():
-    from dashboard.callback_requests import find_callback, request_body
     from dashboard.components.chart import graph_config
     from dashboard.serving import ON_DEMAND_AT, SHAPES_AT, TOPOJSON_URL
     from dashboard.text import ENGLISH
@@ -142,8 +142,7 @@ def test_the_map_index_loads_its_shapes_and_on_demand_scripts_from_the_head():
     # The shapes fetched are the ones the map view's figure draws, where plotly looks for them.
     assert graph_config("map", ENGLISH)["topojsonURL"] == TOPOJSON_URL
     dependencies = client.get("/_dash-dependencies").get_json()
-    values = MAP_INPUTS
-    body = request_body(find_callback(dependencies, "map-graph.figure"), values, values)
+    body = request_body(find_callback(dependencies, "map-graph.figure"), MAP_INPUTS, MAP_INPUTS)
     answer = client.post("/_dash-update-component", json=body).get_json()
     resolution = answer["response"]["map-graph"]["figure"]["layout"]["geo"]["resolution"]
     assert list(SHAPES_AT) == ["/"] and SHAPES_AT["/"] == f"world_{resolution}m"
@@ -170,7 +169,6 @@ def test_warm_up_renders_every_view_and_compresses_the_scripts_in_advance():
 def test_callback_answers_carry_arabic_and_french_text_as_utf8_not_escapes():
     # With orjson (a dependency), plotly's encoder writes text as UTF-8; the standard library's
     # writes every non-ASCII character as a six-byte escape: an Arabic map answer was 308 kB.
-    from dashboard.callback_requests import find_callback, request_body
 
     client = app.server.test_client()
     dependencies = client.get("/_dash-dependencies").get_json()
